@@ -1,9 +1,12 @@
 package io.chargegate.hardware.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Receives what one connector's hardware reports. Implemented by the runtime; drivers call it from any thread,
  * must not hold locks while calling, and should report only changes (repeats are harmless).
  */
+@ProviderType
 public interface EvseSink {
     /** The control pilot state changed (plug in: A to B; EV asks for energy: B to C; unplug: to A). */
     void pilotStateChanged(PilotState state);

@@ -1,6 +1,9 @@
 package io.chargegate.hardware.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Receives identification tokens; implemented by the runtime. */
+@ProviderType
 public interface TokenSink {
     /**
      * A token was presented.

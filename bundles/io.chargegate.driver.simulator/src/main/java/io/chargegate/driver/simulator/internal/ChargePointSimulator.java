@@ -1,0 +1,142 @@
+package io.chargegate.driver.simulator.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
+
+/**
+ * The core of one simulated charge point, free of OSGi: its connectors (EVSE, meter, lock), the station-wide token
+ * reader and the system driver, energy register persistence and the status text. The OSGi component
+ * {@link SimulatedChargePoint} registers the parts as services and drives {@link #tick()} and {@link #persist()}
+ * from a scheduler; tests call them directly with a manual {@link Ticker}.
+ *
+ * <p>Energy registers are loaded at construction (the larger of the saved value and {@code meterStartWh}, so a
+ * register never goes backwards) and saved by {@link #persist()} (periodically), after every contactor opening
+ * (on the executor) and by {@link #close()}.
+ */
+public final class ChargePointSimulator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChargePointSimulator.class);
+
+    private final SimulatorSettings settings;
+    private final Executor executor;
+    private final RegisterStore registerStore;
+    private final List<SimulatedConnector> connectors;
+    private final SimulatedTokenReader tokenReader;
+    private final SimulatedSystem system;
+    private final Object persistLock = new Object();
+    private Map<Integer, Double> lastSaved;
+
+    /**
+     * Creates the simulator and loads its persisted state.
+     *
+     * @param settings the validated configuration
+     * @param ticker   the time source
+     * @param executor runs sink notifications and persistence (a single-threaded scheduler in production; a direct
+     *                 executor makes tests synchronous)
+     * @throws IOException when the data directory cannot be read
+     */
+    public ChargePointSimulator(SimulatorSettings settings, Ticker ticker, Executor executor) throws IOException {
+        this.settings = settings;
+        this.executor = executor;
+        this.registerStore = new RegisterStore(settings.dataDirectory());
+        Map<Integer, Double> saved = registerStore.load();
+        Outbox outbox = new Outbox(executor);
+        List<SimulatedConnector> list = new ArrayList<>();
+        for (int id = 1; id <= settings.connectors(); id++) {
+            double start = Math.max(settings.meterStartWh(), saved.getOrDefault(id, 0.0));
+            list.add(new SimulatedConnector(id, settings, start, ticker, outbox, this::persistLater));
+        }
+        this.connectors = List.copyOf(list);
+        this.tokenReader = new SimulatedTokenReader(settings, outbox);
+        this.system = new SimulatedSystem(settings, ticker, this::status);
+        this.lastSaved = saved;
+    }
+
+    /** The configuration. */
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
+    /** The station identity served ({@code "*"} = any). */
+    public String stationId() {
+        return settings.stationId();
+    }
+
+    /** The connectors, ordered by id. */
+    List<SimulatedConnector> connectors() {
+        return connectors;
+    }
+
+    /**
+     * The connector with this id.
+     *
+     * @throws IllegalArgumentException when there is none
+     */
+    SimulatedConnector connector(int connectorId) {
+        if (connectorId < 1 || connectorId > connectors.size()) {
+            throw new IllegalArgumentException("connector " + connectorId + " does not exist (" + settings.label()
+                    + " has connectors 1.." + connectors.size() + ")");
+        }
+        return connectors.get(connectorId - 1);
+    }
+
+    /** The station-wide token reader. */
+    SimulatedTokenReader tokenReader() {
+        return tokenReader;
+    }
+
+    /** The system driver. */
+    SimulatedSystem system() {
+        return system;
+    }
+
+    /** The physics tick: advances every energy register to now. */
+    public void tick() {
+        connectors.forEach(SimulatedConnector::tick);
+    }
+
+    /** Saves the energy registers if they changed since the last save; failures are logged. */
+    public void persist() {
+        synchronized (persistLock) {
+            Map<Integer, Double> now = new TreeMap<>();
+            connectors.forEach(c -> now.put(c.id(), c.energyWh()));
+            if (now.equals(lastSaved)) {
+                return;
+            }
+            try {
+                registerStore.save(now);
+                lastSaved = now;
+            } catch (IOException e) {
+                LOG.warn("{}: could not save the energy registers to {}: {}", settings.label(), registerStore.file(),
+                        e.toString());
+            }
+        }
+    }
+
+    /** Saves the registers a last time. The simulator stays usable (tests recreate it from the same directory). */
+    public void close() {
+        persist();
+    }
+
+    /** One line per connector: pilot, contactor, enabled, allowed, limit, energy, power, fault. */
+    public String status() {
+        return connectors.stream().map(c -> c.status().line(settings.label())).collect(Collectors.joining("\n"));
+    }
+
+    private void persistLater() {
+        try {
+            executor.execute(this::persist);
+        } catch (RejectedExecutionException e) {
+            // stopping: close() saves the registers
+        }
+    }
+}
