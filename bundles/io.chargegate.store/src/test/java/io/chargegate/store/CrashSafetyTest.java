@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a process that appends to the store with SIGKILL ({@code destroyForcibly}) mid-way, twice, and checks that
+ * Kills a process that appends to the store with SIGKILL ({@code destroyForcibly}) mid-way, twice (see also
+ * {@link RandomKillCrashTest} for many kills at random points), and checks that
  * every append the process had acknowledged is in the store, in order, with its sequence number.
  */
 class CrashSafetyTest {
