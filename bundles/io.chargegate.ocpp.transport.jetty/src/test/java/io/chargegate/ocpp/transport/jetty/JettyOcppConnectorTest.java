@@ -125,6 +125,8 @@ class JettyOcppConnectorTest {
         RecordingListener listener = new RecordingListener();
         OcppConnection connection = connector.open(settings(csms.url(), "CP1").build(), listener);
         listener.await("connected");
+        // the client may see its open before the server's endpoint has registered the session
+        Await.until("the server side of the session open", () -> csms.opened.get() == 1);
 
         csms.closeAll(code, "bye");
         assertEquals("disconnected:" + code, listener.await("disconnected"));
