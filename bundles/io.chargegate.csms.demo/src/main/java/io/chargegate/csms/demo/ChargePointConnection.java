@@ -75,6 +75,17 @@ public interface ChargePointConnection {
      */
     <Q extends Request<R>, R extends Response> void setResponder(Action action, Responder<Q, R> responder);
 
+    /**
+     * Sends one raw text frame as it is, bypassing the RPC engine (for testing how a charge point handles malformed
+     * or unknown messages). Replies to it are found in {@link #framesReceived()}.
+     *
+     * @throws IllegalStateException when not connected
+     */
+    void sendRaw(String frame);
+
+    /** Every text frame the charge point sent, raw, in arrival order, across all its connections. */
+    List<String> framesReceived();
+
     /** Goes back to the default answer for {@code action} (or the central system's responder, if one is set). */
     void clearResponder(Action action);
 }

@@ -300,6 +300,26 @@ class DemoCentralSystemTest {
     }
 
     @Test
+    void rawFramesGoOutAsTheyAreAndEveryInboundFrameIsRecorded() throws Exception {
+        DemoCentralSystem csms = start();
+        TestChargePoint cp = connect(csms, "CP-1");
+        cp.call(new HeartbeatRequest());
+        ChargePointConnection conn = csms.awaitChargePoint("CP-1", WAIT);
+        // the test charge point's session answers an unknown action with NotImplemented
+        conn.sendRaw("[2,\"raw-1\",\"FooBar\",{}]");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (conn.framesReceived().stream().noneMatch(f -> f.startsWith("[4,\"raw-1\""))) {
+            assertTrue(System.nanoTime() < deadline, "no reply to the raw frame: " + conn.framesReceived());
+            Thread.sleep(10);
+        }
+        assertTrue(conn.framesReceived().get(0).startsWith("[2,"), "the Heartbeat CALL is recorded first");
+        assertTrue(conn.framesReceived().stream().anyMatch(f -> f.startsWith("[4,\"raw-1\",\"NotImplemented\"")),
+                conn.framesReceived().toString());
+        conn.disconnect();
+        assertThrows(IllegalStateException.class, () -> conn.sendRaw("[2,\"x\",\"Heartbeat\",{}]"));
+    }
+
+    @Test
     void responderReplacesTheDefaultAnswer() throws Exception {
         DemoCentralSystem csms = start();
         TestChargePoint cp = connect(csms, "CP-1");

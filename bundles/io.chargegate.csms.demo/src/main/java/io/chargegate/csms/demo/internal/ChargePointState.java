@@ -43,6 +43,8 @@ public final class ChargePointState implements ChargePointConnection {
     private volatile ServerEndpoint current;
     /** Guarded by {@code this}. */
     private int connectCount;
+    /** Guarded by {@code this}. */
+    private final List<String> frames = new ArrayList<>();
 
     ChargePointState(String id, CentralSystemServer server) {
         this.id = id;
@@ -120,6 +122,25 @@ public final class ChargePointState implements ChargePointConnection {
         endpoint.rpc().onClose(code, reason);
         endpoint.rpc().dispose();
         endpoint.close(code, reason);
+    }
+
+    /** Records one raw frame the charge point sent. */
+    synchronized void frameReceived(String frame) {
+        frames.add(frame);
+    }
+
+    @Override
+    public synchronized List<String> framesReceived() {
+        return List.copyOf(frames);
+    }
+
+    @Override
+    public void sendRaw(String frame) {
+        ServerEndpoint endpoint = current;
+        if (endpoint == null) {
+            throw new IllegalStateException(id + " is not connected");
+        }
+        endpoint.send(frame);
     }
 
     @Override

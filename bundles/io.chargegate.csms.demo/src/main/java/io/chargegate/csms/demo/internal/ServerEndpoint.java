@@ -56,6 +56,7 @@ public final class ServerEndpoint implements Session.Listener.AutoDemanding, Tra
     @Override
     public void onWebSocketText(String message) {
         FRAMES.info("{} -> CSMS  {}", chargePoint.id(), message);
+        chargePoint.frameReceived(message);
         rpc.onText(message);
     }
 
