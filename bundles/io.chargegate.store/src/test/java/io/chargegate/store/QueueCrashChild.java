@@ -23,7 +23,8 @@ public final class QueueCrashChild {
         Random random = new Random(Long.parseLong(args[2]));
         StateStore store = StateStore.open(file);
         DurableQueue q = store.queue("transactions");
-        System.out.println("OPEN " + q.size());
+        System.out.println("OPEN " + q.size() + " " + q.peek().map(QueueEntry::seq).orElse(0L)
+                + " " + q.entries().stream().map(e -> Long.toString(e.seq())).toList());
         System.out.flush();
         for (int i = 0; ; i++) {
             String value = "{\"run\":" + run + ",\"n\":" + i + ",\"action\":\"MeterValues\"}";
