@@ -1,0 +1,2239 @@
+package io.chargegate.station.internal;
+
+import io.chargegate.hardware.api.ConnectorLockDriver;
+import io.chargegate.hardware.api.DriverProperties;
+import io.chargegate.hardware.api.EvseCapabilities;
+import io.chargegate.hardware.api.EvseDriver;
+import io.chargegate.hardware.api.EvseSink;
+import io.chargegate.hardware.api.HardwareFault;
+import io.chargegate.hardware.api.MeterDriver;
+import io.chargegate.hardware.api.MeterReading;
+import io.chargegate.hardware.api.PilotState;
+import io.chargegate.hardware.api.ResetKind;
+import io.chargegate.hardware.api.SystemDriver;
+import io.chargegate.hardware.api.SystemIdentity;
+import io.chargegate.hardware.api.TokenReader;
+import io.chargegate.hardware.api.TokenSink;
+import io.chargegate.hardware.api.UnlockResult;
+import io.chargegate.ocpp.model.Action;
+import io.chargegate.ocpp.model.FeatureProfile;
+import io.chargegate.ocpp.model.Request;
+import io.chargegate.ocpp.model.Response;
+import io.chargegate.ocpp.model.messages.AuthorizeRequest;
+import io.chargegate.ocpp.model.messages.AuthorizeResponse;
+import io.chargegate.ocpp.model.messages.BootNotificationRequest;
+import io.chargegate.ocpp.model.messages.BootNotificationResponse;
+import io.chargegate.ocpp.model.messages.HeartbeatRequest;
+import io.chargegate.ocpp.model.messages.HeartbeatResponse;
+import io.chargegate.ocpp.model.messages.MeterValuesRequest;
+import io.chargegate.ocpp.model.messages.StartTransactionRequest;
+import io.chargegate.ocpp.model.messages.StartTransactionResponse;
+import io.chargegate.ocpp.model.messages.StatusNotificationRequest;
+import io.chargegate.ocpp.model.messages.StopTransactionRequest;
+import io.chargegate.ocpp.model.messages.StopTransactionResponse;
+import io.chargegate.ocpp.model.types.AuthorizationData;
+import io.chargegate.ocpp.model.types.AuthorizationStatus;
+import io.chargegate.ocpp.model.types.AvailabilityStatus;
+import io.chargegate.ocpp.model.types.AvailabilityType;
+import io.chargegate.ocpp.model.types.CancelReservationStatus;
+import io.chargegate.ocpp.model.types.ChargePointErrorCode;
+import io.chargegate.ocpp.model.types.ChargePointStatus;
+import io.chargegate.ocpp.model.types.ChargingProfile;
+import io.chargegate.ocpp.model.types.ConfigurationStatus;
+import io.chargegate.ocpp.model.types.IdTagInfo;
+import io.chargegate.ocpp.model.types.Measurand;
+import io.chargegate.ocpp.model.types.MeterValue;
+import io.chargegate.ocpp.model.types.ReadingContext;
+import io.chargegate.ocpp.model.types.Reason;
+import io.chargegate.ocpp.model.types.RegistrationStatus;
+import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
+import io.chargegate.ocpp.model.types.ReservationStatus;
+import io.chargegate.ocpp.model.types.ResetStatus;
+import io.chargegate.ocpp.model.types.ResetType;
+import io.chargegate.ocpp.model.types.UnlockStatus;
+import io.chargegate.ocpp.model.types.UpdateStatus;
+import io.chargegate.ocpp.model.types.UpdateType;
+import io.chargegate.ocpp.rpc.ConnectionClosedException;
+import io.chargegate.ocpp.rpc.OcppException;
+import io.chargegate.ocpp.rpc.Role;
+import io.chargegate.ocpp.rpc.RpcSession;
+import io.chargegate.ocpp.rpc.Transport;
+import io.chargegate.ocpp.rpc.codec.OcppCodec;
+import io.chargegate.ocpp.transport.jetty.ConnectionListener;
+import io.chargegate.ocpp.transport.jetty.ConnectionSettings;
+import io.chargegate.ocpp.transport.jetty.OcppConnection;
+import io.chargegate.ocpp.transport.jetty.OcppConnector;
+import io.chargegate.ocpp.transport.jetty.TlsSettings;
+import io.chargegate.station.api.ActionHandler;
+import io.chargegate.station.api.ConfigurationKey;
+import io.chargegate.station.api.ConnectorState;
+import io.chargegate.station.api.Delivery;
+import io.chargegate.station.api.FeatureProfileProvider;
+import io.chargegate.station.api.Reservation;
+import io.chargegate.station.api.Station;
+import io.chargegate.station.api.TransactionListener;
+import io.chargegate.store.DurableMap;
+import io.chargegate.store.DurableQueue;
+import io.chargegate.store.QueueEntry;
+import io.chargegate.store.StateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The runtime of one charge point identity, plain Java (the DS glue is {@link StationComponent}): registration,
+ * heartbeat, dispatch, connectors, transactions, metering, configuration, authorization, the durable outbound
+ * queue and driver binding.
+ *
+ * <h2>Threads</h2>
+ * The runtime has no thread of its own: it runs on the shared scheduler, on the transport's threads and on driver
+ * threads. All state is guarded by the runtime's monitor; nothing blocks while holding it except short store writes
+ * and driver commands (which the SPI requires to return quickly). The monitor is never held while closing the
+ * connection or feeding received text to the RPC session. Each {@link #start()} begins a new generation; callbacks
+ * of an earlier generation (late answers, timers, drivers) are ignored.
+ */
+public final class StationRuntime implements Station {
+    private static final Logger LOG = LoggerFactory.getLogger(StationRuntime.class);
+    private static final int MAX_PENDING_BEST_EFFORT = 100;
+
+    /** The collaborators a runtime needs; every one can be faked in tests. */
+    public record Services(OcppConnector connector, Function<Path, StateStore> storeOpener, ScheduledExecutorService scheduler,
+                           Clock clock, ServiceSet<ActionHandler<?, ?>> handlers, ServiceSet<FeatureProfileProvider> profiles,
+                           ServiceSet<EvseDriver> evses, ServiceSet<MeterDriver> meters, ServiceSet<ConnectorLockDriver> locks,
+                           ServiceSet<TokenReader> readers, ServiceSet<SystemDriver> systems,
+                           ServiceSet<TransactionListener> transactionListeners) {
+        public Services {
+            Objects.requireNonNull(connector, "connector");
+            Objects.requireNonNull(storeOpener, "storeOpener");
+            Objects.requireNonNull(scheduler, "scheduler");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private final StationSettings settings;
+    private final Services svc;
+    private final String id;
+    private final OcppCodec codec = OcppCodec.strict();
+    private final Runnable driverListener = this::refreshDrivers;
+    private final Runnable profileListener = this::refreshProfiles;
+
+    // ---- state, guarded by this
+    private long generation;
+    private boolean running;
+    private StateStore store;
+    private DurableQueue queue;
+    private DurableMap transactions;
+    private DurableMap txIds;
+    private DurableMap availability;
+    private DurableMap reservations;
+    private ConfigurationRegistry config;
+    private AuthorizationStore auth;
+    private RpcSession session;
+    private Dispatcher dispatcher;
+    private OcppConnection connection;
+    private RegistrationStatus registration;
+    private boolean bootAcceptedThisRun;
+    private boolean bootInFlight;
+    private Instant bootWaitDeadline;
+    private volatile Duration clockOffset = Duration.ZERO;
+    private ScheduledFuture<?> heartbeatTask;
+    private ScheduledFuture<?> bootTask;
+    private ScheduledFuture<?> alignedTask;
+    private ScheduledFuture<?> retryTask;
+    private long inFlightSeq;
+    private boolean backlog;
+    /** A send failed because the connection is gone although the close has not been reported yet. */
+    private boolean linkBroken;
+    private final Map<Long, Integer> attempts = new HashMap<>();
+    private final Map<Long, CompletableFuture<Response>> queueWaiters = new HashMap<>();
+    /** Held statuses in order; while offline only the latest per connector is kept. */
+    private final List<StatusNotificationRequest> pendingStatus = new ArrayList<>();
+    private final List<Request<?>> pendingOther = new ArrayList<>();
+    private final List<TxRecord> powerLoss = new ArrayList<>();
+    private final Map<Object, Object> profileKeys = new IdentityHashMap<>();
+    private final Map<TokenReader, TokenSink> attachedReaders = new IdentityHashMap<>();
+    private Connector[] connectors = new Connector[0];
+    private boolean cpOperative = true;
+    private Reservation cpReservation;
+    private ScheduledFuture<?> cpReservationTimer;
+
+    /**
+     * @param settings validated settings
+     * @param services collaborators
+     */
+    public StationRuntime(StationSettings settings, Services services) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.svc = services;
+        this.id = settings.chargePointId();
+    }
+
+    // =====================================================================================================
+    // lifecycle
+    // =====================================================================================================
+
+    /**
+     * Opens the store, restores the persisted state, attaches the drivers and starts connecting. Throws when the
+     * store cannot be opened (nothing is left half-started).
+     */
+    public void start() {
+        synchronized (this) {
+            if (running) {
+                return;
+            }
+            long gen = ++generation;
+            StateStore st = svc.storeOpener().apply(settings.storeFile());
+            try {
+                store = st;
+                queue = st.queue("outbound");
+                transactions = st.map("transactions");
+                txIds = st.map("txids");
+                availability = st.map("availability");
+                reservations = st.map("reservations");
+                config = new ConfigurationRegistry(st.map("config"), settings.connectors(), settings.heartbeatIntervalDefault(),
+                        this::supportedProfiles, settings.authorizationKey());
+                config.onChange(this::onConfigChanged);
+                auth = new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("meta"));
+                restoreState();
+            } catch (RuntimeException e) {
+                st.close();
+                store = null;
+                throw e;
+            }
+            registration = null;
+            bootAcceptedThisRun = false;
+            bootInFlight = false;
+            inFlightSeq = 0;
+            backlog = false;
+            attempts.clear();
+            pendingStatus.clear();
+            pendingOther.clear();
+            session = RpcSession.builder(Role.CHARGE_POINT)
+                    .name(id)
+                    .codec(codec)
+                    .scheduler(svc.scheduler())
+                    .handlerExecutor(svc.scheduler())
+                    .callTimeout(settings.callTimeout())
+                    .handlerTimeout(settings.handlerTimeout())
+                    .build();
+            running = true;
+            dispatcher = new Dispatcher(svc.handlers(), this, session);
+            refreshProfiles();
+            svc.profiles().addListener(profileListener);
+            for (ServiceSet<?> s : driverSets()) {
+                s.addListener(driverListener);
+            }
+            refreshDrivers();
+            bootWaitDeadline = svc.clock().instant().plus(settings.systemDriverWait());
+            connection = svc.connector().open(connectionSettings(), new Listener(gen));
+            LOG.info("[{}] station started: {} connector(s), {} queued message(s), {} transaction(s) cut off by power loss",
+                    id, settings.connectors(), queue.size(), powerLoss.size());
+        }
+    }
+
+    /** Stops everything: timers, drivers, the connection (closed gracefully), the session and the store. Idempotent. */
+    public void stop() {
+        OcppConnection conn;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            generation++;
+            cancel(heartbeatTask);
+            cancel(bootTask);
+            cancel(alignedTask);
+            cancel(retryTask);
+            cancel(cpReservationTimer);
+            svc.profiles().removeListener(profileListener);
+            for (ServiceSet<?> s : driverSets()) {
+                s.removeListener(driverListener);
+            }
+            for (Connector c : connectors) {
+                c.shutdown();
+            }
+            for (Map.Entry<TokenReader, TokenSink> e : attachedReaders.entrySet()) {
+                safely("detach token reader", () -> e.getKey().detach());
+            }
+            attachedReaders.clear();
+            dispatcher.close();
+            for (CompletableFuture<Response> w : queueWaiters.values()) {
+                w.completeExceptionally(new ConnectionClosedException("station stopped"));
+            }
+            queueWaiters.clear();
+            conn = connection;
+            connection = null;
+        }
+        if (conn != null) {
+            try {
+                conn.close();
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] closing the connection failed", id, e);
+            }
+        }
+        synchronized (this) {
+            session.dispose();
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.error("[{}] closing the store failed", id, e);
+            }
+            LOG.info("[{}] station stopped", id);
+        }
+    }
+
+    /** Whether the runtime is started. */
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    private List<ServiceSet<?>> driverSets() {
+        return List.of(svc.evses(), svc.meters(), svc.locks(), svc.readers(), svc.systems());
+    }
+
+    private void restoreState() {
+        int n = settings.connectors();
+        connectors = new Connector[n + 1];
+        for (int i = 0; i <= n; i++) {
+            connectors[i] = new Connector(i);
+        }
+        cpOperative = !"Inoperative".equals(availability.get("0").orElse("Operative"));
+        for (int i = 1; i <= n; i++) {
+            connectors[i].operativeWanted = !"Inoperative".equals(availability.get(Integer.toString(i)).orElse("Operative"));
+        }
+        powerLoss.clear();
+        for (Map.Entry<String, String> e : transactions.snapshot().entrySet()) {
+            try {
+                powerLoss.add(TxRecord.decode(e.getValue()));
+            } catch (RuntimeException ex) {
+                LOG.error("[{}] unreadable transaction record for connector {}: dropped", id, e.getKey(), ex);
+                transactions.remove(e.getKey());
+            }
+        }
+        Instant now = now();
+        cpReservation = null;
+        for (Map.Entry<String, String> e : reservations.snapshot().entrySet()) {
+            Reservation r = decodeReservation(Integer.parseInt(e.getKey()), e.getValue());
+            if (r == null || !r.expiryDate().isAfter(now) || r.connectorId() > n) {
+                reservations.remove(e.getKey());
+                continue;
+            }
+            placeReservation(r);
+        }
+    }
+
+    private ConnectionSettings connectionSettings() {
+        String key = settings.securityProfile() == 1 || settings.securityProfile() == 2
+                ? config.value(ConfigurationRegistry.AUTHORIZATION_KEY) : null;
+        TlsSettings tls = null;
+        if (settings.trustStore() != null || settings.clientCertificate() != null || !settings.verifyHostname()) {
+            tls = new TlsSettings(settings.trustStore(), settings.trustStorePassword(), settings.clientCertificate(),
+                    settings.clientCertificatePassword(), settings.verifyHostname());
+        }
+        if (tls != null && !"wss".equalsIgnoreCase(settings.csmsUrl().getScheme())) {
+            tls = null;
+        }
+        return ConnectionSettings.builder(settings.csmsUrl(), id)
+                .authorizationKey(key == null || key.isEmpty() ? null : key)
+                .tls(tls)
+                .pingIntervalSeconds(config.intValue(ConfigurationRegistry.WEB_SOCKET_PING_INTERVAL, 60))
+                .backoff(settings.minBackoff(), settings.maxBackoff())
+                .connectTimeout(settings.connectTimeout())
+                .build();
+    }
+
+    /** Closes the connection and opens a new one with the current settings (AuthorizationKey changed). */
+    private void reconnect(long gen) {
+        OcppConnection old;
+        synchronized (this) {
+            if (!running || gen != generation) {
+                return;
+            }
+            old = connection;
+            connection = null;
+        }
+        if (old != null) {
+            old.close();
+        }
+        synchronized (this) {
+            if (!running || gen != generation) {
+                return;
+            }
+            session.onClose(1000, "reconnecting with new settings");
+            connection = svc.connector().open(connectionSettings(), new Listener(gen));
+            LOG.info("[{}] reconnecting with the new AuthorizationKey", id);
+        }
+    }
+
+    /** Receives one connection's events for one generation. */
+    private final class Listener implements ConnectionListener {
+        private final long gen;
+
+        Listener(long gen) {
+            this.gen = gen;
+        }
+
+        @Override
+        public void connected(Transport transport) {
+            onConnected(gen, transport);
+        }
+
+        @Override
+        public void textReceived(String text) {
+            RpcSession s;
+            synchronized (StationRuntime.this) {
+                if (gen != generation || !running) {
+                    return;
+                }
+                s = session;
+            }
+            s.onText(text);
+        }
+
+        @Override
+        public void disconnected(int statusCode, String reason) {
+            onDisconnected(gen, statusCode, reason);
+        }
+    }
+
+    private synchronized void onConnected(long gen, Transport transport) {
+        if (gen != generation || !running) {
+            transport.close();
+            return;
+        }
+        session.onOpen(transport);
+        linkBroken = false;
+        LOG.info("[{}] connected to {}", id, settings.csmsUrl());
+        if (bootAcceptedThisRun) {
+            registration = RegistrationStatus.ACCEPTED;
+            backlog = queue.size() > 0 || !pendingStatus.isEmpty() || !pendingOther.isEmpty();
+            scheduleHeartbeat();
+            pump();
+        } else {
+            boot();
+        }
+    }
+
+    private synchronized void onDisconnected(long gen, int code, String reason) {
+        if (gen != generation || !running) {
+            return;
+        }
+        LOG.info("[{}] disconnected ({} {})", id, code, reason);
+        cancel(heartbeatTask);
+        heartbeatTask = null;
+        cancel(bootTask);
+        bootTask = null;
+        bootInFlight = false;
+        if (!bootAcceptedThisRun) {
+            registration = null;
+        }
+        session.onClose(code, reason);
+    }
+
+    // =====================================================================================================
+    // registration, heartbeat
+    // =====================================================================================================
+
+    private boolean online() {
+        return running && session.isOpen();
+    }
+
+    private boolean canSend() {
+        return online() && !linkBroken && registration == RegistrationStatus.ACCEPTED;
+    }
+
+    private void boot() {
+        if (!online() || bootInFlight) {
+            return;
+        }
+        ServiceSet.Entry<SystemDriver> sys = svc.systems() == null ? null : svc.systems().best(this::forThisStation);
+        Instant nowLocal = svc.clock().instant();
+        if (sys == null && nowLocal.isBefore(bootWaitDeadline)) {
+            long gen = generation;
+            cancel(bootTask);
+            bootTask = svc.scheduler().schedule(() -> {
+                synchronized (this) {
+                    if (gen == generation) {
+                        boot();
+                    }
+                }
+            }, Duration.between(nowLocal, bootWaitDeadline).toMillis() + 1, TimeUnit.MILLISECONDS);
+            LOG.info("[{}] waiting up to {} s for a SystemDriver before BootNotification", id, settings.systemDriverWait().toSeconds());
+            return;
+        }
+        BootNotificationRequest req = bootRequest(sys == null ? null : sys.service());
+        sendBoot(req);
+    }
+
+    private BootNotificationRequest bootRequest(SystemDriver sys) {
+        SystemIdentity identity = null;
+        if (sys != null) {
+            try {
+                identity = sys.identity();
+            } catch (RuntimeException e) {
+                LOG.error("[{}] SystemDriver.identity() failed; booting with the configured vendor/model", id, e);
+            }
+        }
+        if (identity == null) {
+            identity = SystemIdentity.of(settings.vendor(), settings.model());
+        }
+        return new BootNotificationRequest(cut(identity.vendor(), 20), cut(identity.model(), 20),
+                cut(identity.serialNumber(), 25), cut(identity.chargeBoxSerialNumber(), 25), cut(identity.firmwareVersion(), 50),
+                cut(identity.iccid(), 20), cut(identity.imsi(), 20), cut(identity.meterType(), 25),
+                cut(identity.meterSerialNumber(), 25));
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private CompletionStage<BootNotificationResponse> sendBoot(BootNotificationRequest req) {
+        cancel(bootTask);
+        bootTask = null;
+        bootInFlight = true;
+        long gen = generation;
+        CompletionStage<BootNotificationResponse> stage = session.call(req, settings.callTimeout());
+        stage.whenComplete((resp, err) -> onBootResult(gen, resp, err));
+        return stage;
+    }
+
+    private synchronized void onBootResult(long gen, BootNotificationResponse resp, Throwable err) {
+        if (gen != generation || !running) {
+            return;
+        }
+        bootInFlight = false;
+        if (err != null) {
+            Throwable cause = unwrap(err);
+            if (cause instanceof ConnectionClosedException) {
+                return; // booted again on the next connection
+            }
+            LOG.warn("[{}] BootNotification failed ({}); retrying in {} s", id, cause.toString(), settings.bootRetry().toSeconds());
+            scheduleBoot(settings.bootRetry());
+            return;
+        }
+        setClock(resp.currentTime());
+        registration = resp.status();
+        LOG.info("[{}] BootNotification {}: interval {} s", id, resp.status().value(), resp.interval());
+        switch (resp.status()) {
+            case ACCEPTED -> onAccepted(resp.interval());
+            case PENDING, REJECTED -> scheduleBoot(resp.interval() > 0 ? Duration.ofSeconds(resp.interval()) : settings.bootRetry());
+        }
+    }
+
+    private void scheduleBoot(Duration delay) {
+        long gen = generation;
+        cancel(bootTask);
+        bootTask = svc.scheduler().schedule(() -> {
+            synchronized (this) {
+                if (gen == generation && running && registration != RegistrationStatus.ACCEPTED) {
+                    boot();
+                }
+            }
+        }, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private void onAccepted(int interval) {
+        boolean first = !bootAcceptedThisRun;
+        bootAcceptedThisRun = true;
+        if (interval > 0 && interval != config.intValue(ConfigurationRegistry.HEARTBEAT_INTERVAL, -1)) {
+            config.set(ConfigurationRegistry.HEARTBEAT_INTERVAL, Integer.toString(interval)); // reschedules
+        }
+        scheduleHeartbeat();
+        // fresh statuses of the charge point and every connector replace whatever was pending
+        pendingStatus.clear();
+        backlog = false;
+        for (Connector c : connectors) {
+            c.reportNow();
+        }
+        flushPendingOther();
+        if (first) {
+            for (TxRecord tx : powerLoss) {
+                queueStop(tx, Reason.POWER_LOSS, null, tx.lastWh, null);
+                transactions.remove(Integer.toString(tx.connectorId));
+                LOG.warn("[{}] transaction on connector {} (started {}) was cut off by a power loss: stopped, meterStop {} Wh",
+                        id, tx.connectorId, tx.start, Math.round(tx.lastWh));
+            }
+            powerLoss.clear();
+        }
+        scheduleClockAligned();
+        pump();
+    }
+
+    private void setClock(Instant csmsTime) {
+        if (csmsTime != null) {
+            clockOffset = Duration.between(svc.clock().instant(), csmsTime);
+        }
+    }
+
+    private void scheduleHeartbeat() {
+        cancel(heartbeatTask);
+        heartbeatTask = null;
+        int interval = config.intValue(ConfigurationRegistry.HEARTBEAT_INTERVAL, settings.heartbeatIntervalDefault());
+        if (interval <= 0 || !canSend()) {
+            return;
+        }
+        long gen = generation;
+        heartbeatTask = svc.scheduler().scheduleAtFixedRate(() -> heartbeat(gen), interval, interval, TimeUnit.SECONDS);
+    }
+
+    private synchronized void heartbeat(long gen) {
+        if (gen != generation || !canSend()) {
+            return;
+        }
+        session.call(new HeartbeatRequest(), settings.callTimeout()).whenComplete((HeartbeatResponse r, Throwable e) -> {
+            if (r != null) {
+                setClock(r.currentTime());
+            } else {
+                LOG.debug("[{}] heartbeat failed: {}", id, e.toString());
+            }
+        });
+    }
+
+    // =====================================================================================================
+    // outbound: IMMEDIATE, BEST_EFFORT, TRANSACTIONAL (durable queue)
+    // =====================================================================================================
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R extends Response> CompletionStage<R> send(Request<R> request, Delivery delivery) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(delivery, "delivery");
+        synchronized (this) {
+            if (!running) {
+                return CompletableFuture.failedFuture(new ConnectionClosedException("[" + id + "] station not running"));
+            }
+            if (request instanceof BootNotificationRequest boot) {
+                if (!online()) {
+                    return CompletableFuture.failedFuture(new ConnectionClosedException("[" + id + "] not connected"));
+                }
+                return (CompletionStage<R>) sendBoot(boot);
+            }
+            switch (delivery) {
+                case IMMEDIATE -> {
+                    if (!canSend()) {
+                        return CompletableFuture.failedFuture(new ConnectionClosedException("[" + id + "] not connected or not accepted"));
+                    }
+                    return session.call(request, settings.callTimeout());
+                }
+                case BEST_EFFORT -> {
+                    if (request instanceof StatusNotificationRequest sn) {
+                        sendStatus(sn);
+                    } else if (canSend() && !backlog) {
+                        return session.call(request, settings.callTimeout());
+                    } else if (pendingOther.size() < MAX_PENDING_BEST_EFFORT) {
+                        pendingOther.add(request);
+                    } else {
+                        LOG.warn("[{}] best-effort queue full: {} dropped", id, request.action().wireName());
+                    }
+                    return CompletableFuture.completedFuture(null);
+                }
+                case TRANSACTIONAL -> {
+                    long seq = enqueue(request, null);
+                    CompletableFuture<Response> waiter = new CompletableFuture<>();
+                    queueWaiters.put(seq, waiter);
+                    pump();
+                    return (CompletionStage<R>) waiter;
+                }
+                default -> throw new IllegalArgumentException("unknown delivery " + delivery);
+            }
+        }
+    }
+
+    private long enqueue(Request<?> request, Long ref) {
+        String json = codec.encodePayload(request);
+        return queue.append(new QueuedMessage(request.action(), ref, json).encode());
+    }
+
+    /** Sends the head of the durable queue when possible: one at a time, strictly in order. */
+    private void pump() {
+        while (running && canSend() && inFlightSeq == 0 && retryTask == null) {
+            Optional<QueueEntry> head = queue.peek();
+            if (head.isEmpty()) {
+                backlog = false;
+                flushPendingStatus();
+                flushPendingOther();
+                return;
+            }
+            QueueEntry e = head.get();
+            Request<?> request;
+            QueuedMessage msg;
+            try {
+                msg = QueuedMessage.decode(e.value());
+                request = (Request<?>) codec.decodePayload(msg.action().requestType(), msg.json());
+            } catch (RuntimeException ex) {
+                LOG.error("[{}] unreadable queued message {} dropped: {}", id, e.seq(), e.value(), ex);
+                queue.remove(e.seq());
+                continue;
+            }
+            if (msg.ref() != null && msg.action() != Action.START_TRANSACTION) {
+                Integer txId = txIds.get(Long.toString(msg.ref())).map(Integer::valueOf).orElse(null);
+                if (txId == null) {
+                    LOG.error("[{}] {} for local transaction {} dropped: the CSMS never assigned that transaction an id",
+                            id, msg.action().wireName(), msg.ref());
+                    queue.remove(e.seq());
+                    failWaiter(e.seq(), new IllegalStateException("transaction without id"));
+                    continue;
+                }
+                request = withTransactionId(request, txId);
+            }
+            inFlightSeq = e.seq();
+            long gen = generation;
+            QueuedMessage sent = msg;
+            session.call(request, settings.callTimeout())
+                    .whenComplete((r, err) -> onQueueResult(gen, e.seq(), sent, r, err));
+            return; // the answer (or failure) pumps again
+        }
+    }
+
+    private static Request<?> withTransactionId(Request<?> request, int txId) {
+        if (request instanceof StopTransactionRequest s) {
+            return new StopTransactionRequest(s.idTag(), s.meterStop(), s.timestamp(), txId, s.reason(), s.transactionData());
+        }
+        if (request instanceof MeterValuesRequest m) {
+            return m.withTransactionId(txId);
+        }
+        return request;
+    }
+
+    private synchronized void onQueueResult(long gen, long seq, QueuedMessage msg, Response resp, Throwable err) {
+        if (gen != generation || !running) {
+            return;
+        }
+        inFlightSeq = 0;
+        if (err == null) {
+            try {
+                onTransactionalResult(msg, resp);
+            } catch (RuntimeException e) {
+                LOG.error("[{}] handling the answer to {} failed", id, msg.action().wireName(), e);
+            }
+            queue.remove(seq);
+            attempts.remove(seq);
+            CompletableFuture<Response> w = queueWaiters.remove(seq);
+            if (w != null) {
+                w.complete(resp);
+            }
+            pump();
+            return;
+        }
+        Throwable cause = unwrap(err);
+        if (cause instanceof ConnectionClosedException) {
+            linkBroken = true; // resumed after the next connect
+            return;
+        }
+        if (cause instanceof OcppException oe && !oe.fromPeer()) {
+            LOG.error("[{}] queued {} is not valid and is dropped: {}", id, msg.action().wireName(), oe.getMessage());
+            dropQueued(seq, cause);
+            return;
+        }
+        int n = attempts.merge(seq, 1, Integer::sum);
+        int max = Math.max(1, config.intValue(ConfigurationRegistry.TRANSACTION_MESSAGE_ATTEMPTS, 3));
+        if (n >= max) {
+            LOG.error("[{}] {} dropped after {} attempt(s), last failure: {}", id, msg.action().wireName(), n, cause.toString());
+            dropQueued(seq, cause);
+            return;
+        }
+        long delay = Math.max(0, config.intValue(ConfigurationRegistry.TRANSACTION_MESSAGE_RETRY_INTERVAL, 60)) * (long) n;
+        LOG.warn("[{}] {} failed ({}), attempt {} of {}; retrying in {} s", id, msg.action().wireName(), cause.toString(), n, max, delay);
+        retryTask = svc.scheduler().schedule(() -> {
+            synchronized (this) {
+                if (gen == generation) {
+                    retryTask = null;
+                    pump();
+                }
+            }
+        }, Math.max(1, delay * 1000), TimeUnit.MILLISECONDS);
+    }
+
+    private void dropQueued(long seq, Throwable cause) {
+        queue.remove(seq);
+        attempts.remove(seq);
+        failWaiter(seq, cause);
+        pump();
+    }
+
+    private void failWaiter(long seq, Throwable cause) {
+        CompletableFuture<Response> w = queueWaiters.remove(seq);
+        if (w != null) {
+            w.completeExceptionally(cause);
+        }
+    }
+
+    private void onTransactionalResult(QueuedMessage msg, Response resp) {
+        if (resp instanceof StartTransactionResponse start && msg.ref() != null) {
+            onStartResult(msg.ref(), start);
+        } else if (resp instanceof StopTransactionResponse stop && stop.idTagInfo() != null) {
+            try {
+                StopTransactionRequest req = codec.decodePayload(StopTransactionRequest.class, msg.json());
+                if (req.idTag() != null && cacheEnabled()) {
+                    auth.updateCache(req.idTag(), stop.idTagInfo());
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("[{}] stop result not applied to the cache", id, e);
+            }
+        }
+    }
+
+    private void onStartResult(long ref, StartTransactionResponse resp) {
+        int txId = resp.transactionId();
+        txIds.put(Long.toString(ref), Integer.toString(txId));
+        // patch queued messages of this transaction with the real id
+        for (QueueEntry e : queue.entries()) {
+            QueuedMessage m;
+            try {
+                m = QueuedMessage.decode(e.value());
+            } catch (RuntimeException ex) {
+                continue;
+            }
+            if (m.action() != Action.START_TRANSACTION && Objects.equals(m.ref(), ref)) {
+                Request<?> patched = withTransactionId((Request<?>) codec.decodePayload(m.action().requestType(), m.json()), txId);
+                queue.replace(e.seq(), new QueuedMessage(m.action(), null, codec.encodePayload(patched)).encode());
+            }
+        }
+        IdTagInfo info = resp.idTagInfo();
+        for (Connector c : connectors) {
+            TxRecord tx = c.tx;
+            if (tx != null && tx.ref == ref) {
+                tx.transactionId = txId;
+                if (info.parentIdTag() != null) {
+                    tx.parentIdTag = info.parentIdTag();
+                }
+                if (cacheEnabled()) {
+                    auth.updateCache(tx.idTag, info);
+                }
+                c.persistTx();
+                LOG.info("[{}] transaction {} on connector {} for {}: {}", id, txId, c.id, tx.idTag, info.status().value());
+                if (info.status() != AuthorizationStatus.ACCEPTED) {
+                    if (config.boolValue(ConfigurationRegistry.STOP_TRANSACTION_ON_INVALID_ID, true)) {
+                        c.stopTransaction(Reason.DE_AUTHORIZED, null);
+                    } else {
+                        tx.suspended = true;
+                        c.persistTx();
+                        c.power(false);
+                        c.evaluate();
+                    }
+                }
+                return;
+            }
+        }
+        LOG.info("[{}] local transaction {} got id {} after it ended", id, ref, txId);
+    }
+
+    // ---- status notifications (best effort, latest per connector wins)
+
+    /**
+     * Sends a status now when connected and no transactional message is waiting (so a StartTransaction or
+     * StopTransaction always goes out before the status it causes); else keeps it, latest per connector, until
+     * the queue is empty.
+     */
+    private void sendStatus(StatusNotificationRequest sn) {
+        sendStatus(sn, false);
+    }
+
+    private void sendStatus(StatusNotificationRequest sn, boolean force) {
+        if (canSend() && (force || (!backlog && inFlightSeq == 0 && retryTask == null && queue.size() == 0))) {
+            session.call(sn, settings.callTimeout()).whenComplete((r, e) -> {
+                if (e != null) {
+                    LOG.debug("[{}] StatusNotification {} not delivered: {}", id, sn.status().value(), e.toString());
+                }
+            });
+        } else {
+            if (!canSend() || backlog || pendingStatus.size() >= MAX_PENDING_BEST_EFFORT) {
+                pendingStatus.removeIf(p -> p.connectorId() == sn.connectorId());
+            }
+            pendingStatus.add(sn);
+        }
+    }
+
+    private void flushPendingStatus() {
+        List<StatusNotificationRequest> list = new ArrayList<>(pendingStatus);
+        pendingStatus.clear();
+        list.forEach(this::sendStatus);
+    }
+
+    private void flushPendingOther() {
+        if (!canSend()) {
+            return;
+        }
+        List<Request<?>> list = new ArrayList<>(pendingOther);
+        pendingOther.clear();
+        for (Request<?> r : list) {
+            session.call(r, settings.callTimeout());
+        }
+    }
+
+    // =====================================================================================================
+    // configuration
+    // =====================================================================================================
+
+    private String supportedProfiles() {
+        TreeSet<Integer> order = new TreeSet<>();
+        for (ServiceSet.Entry<FeatureProfileProvider> e : svc.profiles().all()) {
+            try {
+                order.add(e.service().profile().ordinal());
+            } catch (RuntimeException ex) {
+                LOG.warn("[{}] FeatureProfileProvider {} failed to name its profile", id, e.service(), ex);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int o : order) {
+            names.add(FeatureProfile.values()[o].value());
+        }
+        return String.join(",", names);
+    }
+
+    private synchronized void refreshProfiles() {
+        if (!running) {
+            return;
+        }
+        Map<Object, Object> seen = new IdentityHashMap<>();
+        for (ServiceSet.Entry<FeatureProfileProvider> e : svc.profiles().all()) {
+            seen.put(e.service(), e.service());
+            if (!profileKeys.containsKey(e.service())) {
+                List<ConfigurationKey> keys;
+                try {
+                    keys = e.service().configurationKeys();
+                } catch (RuntimeException ex) {
+                    LOG.error("[{}] FeatureProfileProvider {} failed to list its keys", id, e.service(), ex);
+                    keys = List.of();
+                }
+                config.addProvider(e.service(), keys == null ? List.of() : keys);
+                profileKeys.put(e.service(), e.service());
+            }
+        }
+        profileKeys.keySet().removeIf(p -> {
+            if (!seen.containsKey(p)) {
+                config.removeProvider(p);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void onConfigChanged(String key, String value) {
+        if (!running) {
+            return;
+        }
+        long gen = generation;
+        switch (key) {
+            case ConfigurationRegistry.HEARTBEAT_INTERVAL -> scheduleHeartbeat();
+            case ConfigurationRegistry.METER_VALUE_SAMPLE_INTERVAL -> {
+                for (Connector c : connectors) {
+                    c.scheduleSampling();
+                }
+            }
+            case ConfigurationRegistry.CLOCK_ALIGNED_DATA_INTERVAL -> scheduleClockAligned();
+            case ConfigurationRegistry.WEB_SOCKET_PING_INTERVAL -> {
+                if (connection != null) {
+                    connection.updatePingInterval(Duration.ofSeconds(Long.parseLong(value.trim())));
+                }
+            }
+            case ConfigurationRegistry.AUTHORIZATION_KEY -> {
+                if (settings.securityProfile() == 1 || settings.securityProfile() == 2) {
+                    svc.scheduler().execute(() -> reconnect(gen));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private boolean cacheEnabled() {
+        return config.boolValue(ConfigurationRegistry.AUTHORIZATION_CACHE_ENABLED, true);
+    }
+
+    // =====================================================================================================
+    // drivers
+    // =====================================================================================================
+
+    private boolean forThisStation(ServiceSet.Entry<?> e) {
+        String s = e.string(DriverProperties.STATION);
+        return id.equals(s) || DriverProperties.ANY_STATION.equals(s);
+    }
+
+    private boolean forConnector(ServiceSet.Entry<?> e, int connectorId) {
+        return forThisStation(e) && Integer.valueOf(connectorId).equals(e.integer(DriverProperties.CONNECTOR));
+    }
+
+    private synchronized void refreshDrivers() {
+        if (!running) {
+            return;
+        }
+        for (int i = 1; i < connectors.length; i++) {
+            int cid = i;
+            Connector c = connectors[i];
+            ServiceSet.Entry<EvseDriver> evse = svc.evses().best(e -> forConnector(e, cid));
+            ServiceSet.Entry<MeterDriver> meter = svc.meters().best(e -> forConnector(e, cid));
+            ServiceSet.Entry<ConnectorLockDriver> lock = svc.locks().best(e -> forConnector(e, cid));
+            c.meter = meter == null ? null : meter.service();
+            c.lock = lock == null ? null : lock.service();
+            EvseDriver wanted = evse == null ? null : evse.service();
+            if (wanted != c.evse) {
+                c.attach(wanted);
+            }
+        }
+        Map<TokenReader, Boolean> wantedReaders = new IdentityHashMap<>();
+        for (ServiceSet.Entry<TokenReader> e : svc.readers().matching(this::forThisStation)) {
+            Integer hint = e.integer(DriverProperties.CONNECTOR);
+            wantedReaders.put(e.service(), Boolean.TRUE);
+            if (!attachedReaders.containsKey(e.service())) {
+                int connectorHint = hint == null ? 0 : hint;
+                long gen = generation;
+                TokenSink sink = (idTag, connectorId) -> onToken(gen, idTag, connectorId > 0 ? connectorId : connectorHint);
+                attachedReaders.put(e.service(), sink);
+                safely("attach token reader", () -> e.service().attach(sink));
+            }
+        }
+        attachedReaders.keySet().removeIf(r -> {
+            if (!wantedReaders.containsKey(r)) {
+                safely("detach token reader", r::detach);
+                return true;
+            }
+            return false;
+        });
+        if (registration == null && !bootInFlight && online() && bootTask != null
+                && svc.systems().best(this::forThisStation) != null) {
+            boot(); // the SystemDriver we waited for arrived
+        }
+    }
+
+    private void safely(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.error("[{}] {} failed", id, what, e);
+        }
+    }
+
+    // =====================================================================================================
+    // authorization
+    // =====================================================================================================
+
+    /** Authorizes an idTag per LocalPreAuthorize / LocalAuthorizeOffline / AllowOfflineTxForUnknownId. */
+    private CompletionStage<IdTagInfo> authorize(String idTag) {
+        Instant now = now();
+        boolean listEnabled = config.boolValue(ConfigurationRegistry.LOCAL_AUTH_LIST_ENABLED, false);
+        IdTagInfo listed = listEnabled ? auth.listed(idTag, now) : null;
+        IdTagInfo cached = cacheEnabled() ? auth.cached(idTag, now) : null;
+        IdTagInfo local = listed != null ? listed : cached;
+        if (canSend()) {
+            if (config.boolValue(ConfigurationRegistry.LOCAL_PRE_AUTHORIZE, false) && local != null
+                    && local.status() == AuthorizationStatus.ACCEPTED) {
+                return CompletableFuture.completedFuture(local);
+            }
+            long gen = generation;
+            return session.call(new AuthorizeRequest(idTag), settings.callTimeout()).handle((AuthorizeResponse r, Throwable e) -> {
+                synchronized (this) {
+                    if (gen != generation || !running) {
+                        return new IdTagInfo(AuthorizationStatus.INVALID);
+                    }
+                    if (r != null) {
+                        if (cacheEnabled()) {
+                            auth.updateCache(idTag, r.idTagInfo());
+                        }
+                        return r.idTagInfo();
+                    }
+                    LOG.info("[{}] Authorize {} failed ({}): deciding offline", id, idTag, unwrap(e).toString());
+                    return offlineDecision(local);
+                }
+            });
+        }
+        return CompletableFuture.completedFuture(offlineDecision(local));
+    }
+
+    private IdTagInfo offlineDecision(IdTagInfo local) {
+        if (local != null && config.boolValue(ConfigurationRegistry.LOCAL_AUTHORIZE_OFFLINE, true)) {
+            return local;
+        }
+        if (local == null && config.boolValue(ConfigurationRegistry.ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID, false)) {
+            return new IdTagInfo(AuthorizationStatus.ACCEPTED);
+        }
+        return new IdTagInfo(AuthorizationStatus.INVALID);
+    }
+
+    /** A token was presented at a reader. */
+    private void onToken(long gen, String idTag, int connectorHint) {
+        synchronized (this) {
+            if (gen != generation || !running || idTag == null || idTag.isEmpty()) {
+                return;
+            }
+            LOG.info("[{}] idTag {} presented (connector {})", id, idTag, connectorHint);
+            // the same idTag stops its transaction
+            for (int i = 1; i < connectors.length; i++) {
+                TxRecord tx = connectors[i].tx;
+                if (tx != null && tx.idTag.equalsIgnoreCase(idTag) && (connectorHint == 0 || connectorHint == i)) {
+                    connectors[i].stopTransaction(Reason.LOCAL, idTag);
+                    return;
+                }
+            }
+            // a pending authorization of the same idTag is cancelled by presenting it again
+            for (int i = 1; i < connectors.length; i++) {
+                Connector c = connectors[i];
+                if (c.authorized != null && c.authorized.idTag().equalsIgnoreCase(idTag)) {
+                    c.clearAuthorization();
+                    c.evaluate();
+                    return;
+                }
+            }
+        }
+        authorize(idTag).whenComplete((info, err) -> {
+            synchronized (this) {
+                if (gen != generation || !running) {
+                    return;
+                }
+                IdTagInfo result = info != null ? info : new IdTagInfo(AuthorizationStatus.INVALID);
+                // parentIdTag rule: a different idTag of the same group stops the transaction
+                if (result.parentIdTag() != null) {
+                    for (int i = 1; i < connectors.length; i++) {
+                        TxRecord tx = connectors[i].tx;
+                        if (tx != null && result.parentIdTag().equals(tx.parentIdTag) && (connectorHint == 0 || connectorHint == i)) {
+                            connectors[i].stopTransaction(Reason.LOCAL, idTag);
+                            return;
+                        }
+                    }
+                }
+                if (result.status() != AuthorizationStatus.ACCEPTED) {
+                    LOG.info("[{}] idTag {} not authorized: {}", id, idTag, result.status().value());
+                    return;
+                }
+                Connector target = pickConnector(connectorHint, idTag, result.parentIdTag());
+                if (target == null) {
+                    LOG.info("[{}] idTag {} authorized but no connector can start", id, idTag);
+                    return;
+                }
+                target.begin(new Authorized(idTag, result, null, null));
+            }
+        });
+    }
+
+    private Connector pickConnector(int hint, String idTag, String parent) {
+        if (hint > 0) {
+            Connector c = hint < connectors.length ? connectors[hint] : null;
+            return c != null && c.canStart(idTag, parent) ? c : null;
+        }
+        Connector free = null;
+        for (int i = 1; i < connectors.length; i++) {
+            Connector c = connectors[i];
+            if (!c.canStart(idTag, parent)) {
+                continue;
+            }
+            if (c.pilot.vehicleConnected()) {
+                return c; // plugged in first
+            }
+            if (free == null) {
+                free = c;
+            }
+        }
+        return free;
+    }
+
+    /** An idTag authorized to start, waiting for (or just given) a vehicle. */
+    private record Authorized(String idTag, IdTagInfo info, ChargingProfile profile, Integer reservationId) {
+    }
+
+    // =====================================================================================================
+    // metering
+    // =====================================================================================================
+
+    private void scheduleClockAligned() {
+        cancel(alignedTask);
+        alignedTask = null;
+        int interval = config.intValue(ConfigurationRegistry.CLOCK_ALIGNED_DATA_INTERVAL, 0);
+        if (interval <= 0 || !running) {
+            return;
+        }
+        Instant now = now();
+        long secondsOfDay = now.atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
+        long next = ((secondsOfDay / interval) + 1) * interval;
+        long delayMs = (next - secondsOfDay) * 1000L - now.atZone(ZoneOffset.UTC).getNano() / 1_000_000L;
+        long gen = generation;
+        alignedTask = svc.scheduler().schedule(() -> clockAligned(gen), Math.max(1, delayMs), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void clockAligned(long gen) {
+        if (gen != generation || !running) {
+            return;
+        }
+        for (int i = 1; i < connectors.length; i++) {
+            connectors[i].sampleClockAligned();
+        }
+        scheduleClockAligned();
+    }
+
+    // =====================================================================================================
+    // Station API
+    // =====================================================================================================
+
+    @Override
+    public String chargePointId() {
+        return id;
+    }
+
+    @Override
+    public Instant now() {
+        return svc.clock().instant().plus(clockOffset);
+    }
+
+    @Override
+    public int connectorCount() {
+        return settings.connectors();
+    }
+
+    @Override
+    public synchronized ConnectorState connector(int connectorId) {
+        if (connectorId < 0 || connectorId > settings.connectors()) {
+            throw new IllegalArgumentException("no connector " + connectorId + " (1.." + settings.connectors() + ")");
+        }
+        if (!running || connectors.length == 0) {
+            return new ConnectorState(connectorId, ChargePointStatus.UNAVAILABLE, ChargePointErrorCode.NO_ERROR, null, null, null, false);
+        }
+        Connector c = connectors[connectorId];
+        Status s = c.compute();
+        TxRecord tx = c.tx;
+        return new ConnectorState(connectorId, s.status(), s.errorCode(), s.vendorErrorCode(),
+                tx == null ? null : tx.transactionId, tx == null ? null : tx.idTag,
+                connectorId == 0 ? cpOperative : cpOperative && c.operativeWanted);
+    }
+
+    @Override
+    public synchronized ConfigurationSnapshot configuration(Collection<String> keys) {
+        requireRunning();
+        return config.snapshot(keys);
+    }
+
+    @Override
+    public synchronized ConfigurationStatus changeConfiguration(String key, String value) {
+        if (!running) {
+            return ConfigurationStatus.REJECTED;
+        }
+        return config.change(key, value);
+    }
+
+    @Override
+    public synchronized AvailabilityStatus changeAvailability(int connectorId, AvailabilityType type) {
+        if (!running || connectorId < 0 || connectorId > settings.connectors() || type == null) {
+            return AvailabilityStatus.REJECTED;
+        }
+        boolean op = type == AvailabilityType.OPERATIVE;
+        String value = op ? "Operative" : "Inoperative";
+        boolean scheduled = false;
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (connectorId == 0) {
+            changes.put("0", value);
+            for (int i = 1; i < connectors.length; i++) {
+                changes.put(Integer.toString(i), value);
+            }
+        } else {
+            changes.put(Integer.toString(connectorId), value);
+            if (op && !cpOperative) {
+                changes.put("0", "Operative");
+            }
+        }
+        availability.putAll(changes);
+        if (changes.containsKey("0")) {
+            cpOperative = "Operative".equals(changes.get("0"));
+        }
+        for (int i = 1; i < connectors.length; i++) {
+            if (changes.containsKey(Integer.toString(i))) {
+                Connector c = connectors[i];
+                c.operativeWanted = op;
+                if (c.tx != null && !op) {
+                    scheduled = true;
+                } else {
+                    c.applyEnabled();
+                }
+                c.evaluate();
+            }
+        }
+        connectors[0].evaluate();
+        LOG.info("[{}] ChangeAvailability {} {}: {}", id, connectorId, type.value(), scheduled ? "Scheduled" : "Accepted");
+        return scheduled ? AvailabilityStatus.SCHEDULED : AvailabilityStatus.ACCEPTED;
+    }
+
+    @Override
+    public RemoteStartStopStatus remoteStart(String idTag, Integer connectorId, ChargingProfile chargingProfile) {
+        long gen;
+        Connector target;
+        boolean authorizeFirst;
+        synchronized (this) {
+            if (!running || idTag == null || idTag.isEmpty()) {
+                return RemoteStartStopStatus.REJECTED;
+            }
+            if (connectorId != null && (connectorId <= 0 || connectorId > settings.connectors())) {
+                LOG.info("[{}] RemoteStart on connector {}: Rejected", id, connectorId);
+                return RemoteStartStopStatus.REJECTED;
+            }
+            target = connectorId != null ? connectors[connectorId] : pickConnector(0, idTag, null);
+            if (target == null || !target.canStart(idTag, null)) {
+                LOG.info("[{}] RemoteStart for {} on connector {}: Rejected (not available)", id, idTag, connectorId);
+                return RemoteStartStopStatus.REJECTED;
+            }
+            authorizeFirst = config.boolValue(ConfigurationRegistry.AUTHORIZE_REMOTE_TX_REQUESTS, true);
+            gen = generation;
+            if (!authorizeFirst) {
+                target.begin(new Authorized(idTag, new IdTagInfo(AuthorizationStatus.ACCEPTED), chargingProfile, null));
+                return RemoteStartStopStatus.ACCEPTED;
+            }
+            target.authorizing = true;
+            target.evaluate();
+        }
+        Connector c = target;
+        authorize(idTag).whenComplete((info, err) -> {
+            synchronized (this) {
+                if (gen != generation || !running) {
+                    return;
+                }
+                c.authorizing = false;
+                if (info != null && info.status() == AuthorizationStatus.ACCEPTED && c.canStart(idTag, info.parentIdTag())) {
+                    c.begin(new Authorized(idTag, info, chargingProfile, null));
+                } else {
+                    LOG.info("[{}] remote start for {} not authorized: {}", id, idTag, info == null ? err : info.status().value());
+                    c.evaluate();
+                }
+            }
+        });
+        return RemoteStartStopStatus.ACCEPTED;
+    }
+
+    @Override
+    public synchronized RemoteStartStopStatus remoteStop(int transactionId) {
+        if (running) {
+            for (int i = 1; i < connectors.length; i++) {
+                TxRecord tx = connectors[i].tx;
+                if (tx != null && tx.transactionId != null && tx.transactionId == transactionId) {
+                    connectors[i].stopTransaction(Reason.REMOTE, null);
+                    return RemoteStartStopStatus.ACCEPTED;
+                }
+            }
+        }
+        LOG.info("[{}] RemoteStop {}: no such transaction, Rejected", id, transactionId);
+        return RemoteStartStopStatus.REJECTED;
+    }
+
+    @Override
+    public synchronized ResetStatus reset(ResetType type) {
+        if (!running || type == null) {
+            return ResetStatus.REJECTED;
+        }
+        Reason reason = type == ResetType.HARD ? Reason.HARD_RESET : Reason.SOFT_RESET;
+        for (int i = 1; i < connectors.length; i++) {
+            if (connectors[i].tx != null) {
+                connectors[i].stopTransaction(reason, null);
+            }
+        }
+        long gen = generation;
+        long deadline = System.nanoTime() + settings.callTimeout().toNanos();
+        LOG.info("[{}] {} reset: transactions stopped, restarting once the queue is flushed", id, type.value());
+        svc.scheduler().schedule(() -> resetWhenFlushed(gen, type, deadline), 50, TimeUnit.MILLISECONDS);
+        return ResetStatus.ACCEPTED;
+    }
+
+    private void resetWhenFlushed(long gen, ResetType type, long deadline) {
+        SystemDriver sys;
+        synchronized (this) {
+            if (gen != generation || !running) {
+                return;
+            }
+            if (canSend() && queue.size() > 0 && System.nanoTime() < deadline) {
+                svc.scheduler().schedule(() -> resetWhenFlushed(gen, type, deadline), 100, TimeUnit.MILLISECONDS);
+                return;
+            }
+            ServiceSet.Entry<SystemDriver> e = svc.systems().best(this::forThisStation);
+            sys = e == null ? null : e.service();
+        }
+        stop();
+        if (type == ResetType.HARD && sys != null) {
+            try {
+                sys.reset(ResetKind.HARD);
+            } catch (RuntimeException e) {
+                LOG.error("[{}] SystemDriver.reset(HARD) failed", id, e);
+            }
+        }
+        try {
+            start();
+        } catch (RuntimeException e) {
+            LOG.error("[{}] restart after reset failed", id, e);
+        }
+    }
+
+    @Override
+    public synchronized UnlockStatus unlock(int connectorId) {
+        if (!running || connectorId <= 0 || connectorId > settings.connectors()) {
+            return UnlockStatus.NOT_SUPPORTED;
+        }
+        Connector c = connectors[connectorId];
+        if (c.lock == null || (c.caps != null && c.caps.fixedCable())) {
+            return UnlockStatus.NOT_SUPPORTED;
+        }
+        if (c.tx != null) {
+            c.stopTransaction(Reason.UNLOCK_COMMAND, null);
+        }
+        return switch (c.unlockCable()) {
+            case UNLOCKED -> UnlockStatus.UNLOCKED;
+            case UNLOCK_FAILED -> UnlockStatus.UNLOCK_FAILED;
+            case NOT_SUPPORTED -> UnlockStatus.NOT_SUPPORTED;
+        };
+    }
+
+    @Override
+    public synchronized boolean clearAuthorizationCache() {
+        if (!running || !cacheEnabled()) {
+            return false;
+        }
+        auth.clearCache();
+        return true;
+    }
+
+    @Override
+    public synchronized int localListVersion() {
+        requireRunning();
+        return auth.localListVersion();
+    }
+
+    @Override
+    public synchronized UpdateStatus sendLocalList(int listVersion, UpdateType updateType, List<AuthorizationData> entries) {
+        if (!running || updateType == null) {
+            return UpdateStatus.FAILED;
+        }
+        int maxList = config.definition(ConfigurationRegistry.LOCAL_AUTH_LIST_MAX_LENGTH) == null ? -1
+                : config.intValue(ConfigurationRegistry.LOCAL_AUTH_LIST_MAX_LENGTH, -1);
+        int maxSend = config.definition(ConfigurationRegistry.SEND_LOCAL_LIST_MAX_LENGTH) == null ? -1
+                : config.intValue(ConfigurationRegistry.SEND_LOCAL_LIST_MAX_LENGTH, -1);
+        UpdateStatus s = auth.update(listVersion, updateType, entries, maxList, maxSend);
+        LOG.info("[{}] SendLocalList version {} {} ({} entries): {}", id, listVersion, updateType.value(),
+                entries == null ? 0 : entries.size(), s.value());
+        return s;
+    }
+
+    @Override
+    public synchronized ReservationStatus reserve(Reservation r) {
+        Objects.requireNonNull(r, "reservation");
+        if (!running || r.connectorId() > settings.connectors() || !r.expiryDate().isAfter(now())) {
+            return ReservationStatus.REJECTED;
+        }
+        cancelReservationInternal(r.reservationId());
+        if (r.connectorId() == 0) {
+            if (!config.boolValue("ReserveConnectorZeroSupported", false)) {
+                return ReservationStatus.REJECTED;
+            }
+            if (!cpOperative) {
+                return ReservationStatus.UNAVAILABLE;
+            }
+            if (cpReservation != null) {
+                return ReservationStatus.OCCUPIED;
+            }
+            boolean anyFree = false;
+            for (int i = 1; i < connectors.length; i++) {
+                anyFree |= connectors[i].compute().status() == ChargePointStatus.AVAILABLE;
+            }
+            if (!anyFree) {
+                return ReservationStatus.OCCUPIED;
+            }
+        } else {
+            Connector c = connectors[r.connectorId()];
+            Status s = c.compute();
+            switch (s.status()) {
+                case FAULTED -> {
+                    return ReservationStatus.FAULTED;
+                }
+                case UNAVAILABLE -> {
+                    return ReservationStatus.UNAVAILABLE;
+                }
+                case AVAILABLE -> {
+                }
+                default -> {
+                    return ReservationStatus.OCCUPIED;
+                }
+            }
+        }
+        reservations.put(Integer.toString(r.reservationId()), encodeReservation(r));
+        placeReservation(r);
+        LOG.info("[{}] reservation {} on connector {} for {} until {}", id, r.reservationId(), r.connectorId(), r.idTag(), r.expiryDate());
+        return ReservationStatus.ACCEPTED;
+    }
+
+    @Override
+    public synchronized CancelReservationStatus cancelReservation(int reservationId) {
+        if (running && cancelReservationInternal(reservationId)) {
+            return CancelReservationStatus.ACCEPTED;
+        }
+        return CancelReservationStatus.REJECTED;
+    }
+
+    private boolean cancelReservationInternal(int reservationId) {
+        boolean found = false;
+        if (cpReservation != null && cpReservation.reservationId() == reservationId) {
+            cpReservation = null;
+            cancel(cpReservationTimer);
+            found = true;
+        }
+        for (int i = 1; i < connectors.length; i++) {
+            Connector c = connectors[i];
+            if (c.reservation != null && c.reservation.reservationId() == reservationId) {
+                c.reservation = null;
+                cancel(c.reservationTimer);
+                c.evaluate();
+                found = true;
+            }
+        }
+        if (found) {
+            reservations.remove(Integer.toString(reservationId));
+        }
+        return found;
+    }
+
+    private void placeReservation(Reservation r) {
+        long gen = generation;
+        long delay = Math.max(1, Duration.between(now(), r.expiryDate()).toMillis());
+        ScheduledFuture<?> timer = svc.scheduler().schedule(() -> {
+            synchronized (this) {
+                if (gen == generation && running) {
+                    LOG.info("[{}] reservation {} expired", id, r.reservationId());
+                    cancelReservationInternal(r.reservationId());
+                }
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+        if (r.connectorId() == 0) {
+            cpReservation = r;
+            cpReservationTimer = timer;
+        } else {
+            Connector c = connectors[r.connectorId()];
+            c.reservation = r;
+            c.reservationTimer = timer;
+            c.evaluate();
+        }
+    }
+
+    private static String encodeReservation(Reservation r) {
+        return r.connectorId() + "|" + r.idTag() + "|" + (r.parentIdTag() == null ? "" : r.parentIdTag()) + "|" + r.expiryDate();
+    }
+
+    private Reservation decodeReservation(int reservationId, String s) {
+        try {
+            String[] p = s.split("\\|", -1);
+            return new Reservation(reservationId, Integer.parseInt(p[0]), p[1], p[2].isEmpty() ? null : p[2], Instant.parse(p[3]));
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] unreadable reservation {} dropped", id, reservationId);
+            return null;
+        }
+    }
+
+    private void requireRunning() {
+        if (!running) {
+            throw new IllegalStateException("station " + id + " is not running");
+        }
+    }
+
+    // ---- diagnostics for the shell
+
+    /** A one-line summary for operators. */
+    public synchronized String summary() {
+        if (!running) {
+            return id + ": stopped";
+        }
+        return id + ": " + (online() ? "connected" : "offline") + ", registration "
+                + (registration == null ? "none" : registration.value()) + ", queue " + queue.size()
+                + ", connectors " + settings.connectors() + ", handlers " + dispatcher.actions().size()
+                + ", profiles [" + supportedProfiles() + "]";
+    }
+
+    /** The queued transactional messages (action and size), oldest first. */
+    public synchronized List<String> queueSummary() {
+        List<String> out = new ArrayList<>();
+        if (running) {
+            for (QueueEntry e : queue.entries()) {
+                try {
+                    QueuedMessage m = QueuedMessage.decode(e.value());
+                    out.add(e.seq() + " " + m.action().wireName() + (m.ref() == null ? "" : " (local tx " + m.ref() + ")"));
+                } catch (RuntimeException ex) {
+                    out.add(e.seq() + " <unreadable>");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The registration state now (null before the first answer). */
+    synchronized RegistrationStatus registration() {
+        return registration;
+    }
+
+    // =====================================================================================================
+    // helpers
+    // =====================================================================================================
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private void notifyListeners(java.util.function.Consumer<TransactionListener> call) {
+        if (svc.transactionListeners() == null) {
+            return;
+        }
+        for (ServiceSet.Entry<TransactionListener> e : svc.transactionListeners().all()) {
+            svc.scheduler().execute(() -> {
+                try {
+                    call.accept(e.service());
+                } catch (RuntimeException ex) {
+                    LOG.error("[{}] TransactionListener {} failed", id, e.service(), ex);
+                }
+            });
+        }
+    }
+
+    /** A connector status with its error codes. */
+    record Status(ChargePointStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {
+    }
+
+    private StopTransactionRequest queueStop(TxRecord tx, Reason reason, String stopIdTag, double meterStopWh, MeterValue endSample) {
+        List<MeterValue> data = new ArrayList<>();
+        for (String json : tx.sampled) {
+            data.add(codec.decodePayload(MeterValue.class, json));
+        }
+        if (endSample != null) {
+            data.add(endSample);
+        }
+        for (String json : tx.aligned) {
+            data.add(codec.decodePayload(MeterValue.class, json));
+        }
+        StopTransactionRequest req = new StopTransactionRequest(stopIdTag, (int) Math.round(meterStopWh), now(),
+                tx.transactionId == null ? 0 : tx.transactionId, reason, data.isEmpty() ? null : data);
+        enqueue(req, tx.transactionId == null ? tx.ref : null);
+        return req;
+    }
+
+    // =====================================================================================================
+    // connector
+    // =====================================================================================================
+
+    /** One connector (0 = the charge point as a whole). Guarded by the runtime's monitor. */
+    private final class Connector {
+        final int id;
+        EvseDriver evse;
+        EvseCapabilities caps;
+        Sink sink;
+        MeterDriver meter;
+        ConnectorLockDriver lock;
+        PilotState pilot = PilotState.A;
+        HardwareFault fault = HardwareFault.NONE;
+        boolean lockFailure;
+        boolean locked;
+        boolean operativeWanted = true;
+        boolean finishing;
+        boolean authorizing;
+        Authorized authorized;
+        ScheduledFuture<?> connectionTimer;
+        TxRecord tx;
+        ScheduledFuture<?> sampleTask;
+        ScheduledFuture<?> graceTimer;
+        Reservation reservation;
+        ScheduledFuture<?> reservationTimer;
+        double lastWh = -1;
+        MeterReading lastReading;
+        Status computed;
+        Status reported;
+        ScheduledFuture<?> statusTimer;
+
+        Connector(int id) {
+            this.id = id;
+        }
+
+        // ---- drivers
+
+        void attach(EvseDriver driver) {
+            if (evse != null) {
+                EvseDriver old = evse;
+                sink = null;
+                safely("detach EVSE driver of connector " + id, old::detach);
+            }
+            evse = driver;
+            if (driver == null) {
+                LOG.warn("[{}] connector {}: EVSE driver gone", StationRuntime.this.id, id);
+                if (tx != null && !settings.driverGrace().isZero()) {
+                    long gen = generation;
+                    cancel(graceTimer);
+                    graceTimer = svc.scheduler().schedule(() -> graceOver(gen), settings.driverGrace().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (tx != null) {
+                    stopTransaction(Reason.OTHER, null);
+                }
+                evaluate();
+                return;
+            }
+            try {
+                caps = driver.capabilities();
+            } catch (RuntimeException e) {
+                LOG.error("[{}] connector {}: capabilities() failed", StationRuntime.this.id, id, e);
+                caps = null;
+            }
+            cancel(graceTimer);
+            graceTimer = null;
+            Sink s = new Sink(this, generation);
+            sink = s;
+            LOG.info("[{}] connector {}: EVSE driver attached", StationRuntime.this.id, id);
+            safely("attach EVSE driver of connector " + id, () -> driver.attach(s));
+            applyEnabled();
+            if (tx != null) {
+                power(!tx.suspended);
+            }
+            evaluate();
+        }
+
+        void graceOver(long gen) {
+            synchronized (StationRuntime.this) {
+                if (gen != generation || !running || evse != null) {
+                    return;
+                }
+                graceTimer = null;
+                if (tx != null) {
+                    LOG.warn("[{}] connector {}: no EVSE driver within the grace period, stopping the transaction",
+                            StationRuntime.this.id, id);
+                    stopTransaction(Reason.OTHER, null);
+                }
+                evaluate();
+            }
+        }
+
+        void shutdown() {
+            cancel(connectionTimer);
+            cancel(sampleTask);
+            cancel(graceTimer);
+            cancel(reservationTimer);
+            cancel(statusTimer);
+            if (evse != null) {
+                sink = null;
+                safely("detach EVSE driver", evse::detach);
+                evse = null;
+            }
+        }
+
+        void applyEnabled() {
+            if (evse != null && id > 0) {
+                boolean enabled = cpOperative && operativeWanted;
+                safely("setEnabled", () -> evse.setEnabled(enabled));
+            }
+        }
+
+        void power(boolean on) {
+            if (evse != null) {
+                safely("allowPowerOn", () -> evse.allowPowerOn(on));
+            }
+        }
+
+        // ---- hardware events
+
+        void onPilot(PilotState state) {
+            PilotState before = pilot;
+            pilot = state;
+            if (before.vehicleConnected() == state.vehicleConnected()) {
+                evaluate();
+                return;
+            }
+            if (state.vehicleConnected()) {
+                if (tx == null && authorized != null) {
+                    Authorized a = authorized;
+                    clearAuthorization();
+                    startTransaction(a);
+                    return;
+                }
+            } else {
+                lockFailure = false;
+                if (tx != null) {
+                    if (config.boolValue(ConfigurationRegistry.STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT, true)) {
+                        stopTransaction(Reason.EV_DISCONNECTED, null);
+                        return;
+                    }
+                } else if (finishing && !locked) {
+                    finishing = false;
+                }
+            }
+            evaluate();
+        }
+
+        void onFault(HardwareFault f) {
+            fault = f == null ? HardwareFault.NONE : f;
+            if (fault.isFault()) {
+                LOG.warn("[{}] connector {}: fault {} ({}){}", StationRuntime.this.id, id, fault.errorCode().value(),
+                        fault.vendorErrorCode(), fault.blocking() ? "" : " (warning)");
+            } else {
+                LOG.info("[{}] connector {}: fault cleared", StationRuntime.this.id, id);
+            }
+            evaluate();
+        }
+
+        void onLocalStop() {
+            if (tx != null) {
+                stopTransaction(Reason.LOCAL, null);
+            } else if (authorized != null) {
+                clearAuthorization();
+                evaluate();
+            }
+        }
+
+        // ---- authorization and transactions
+
+        boolean canStart(String idTag, String parent) {
+            if (id == 0 || evse == null || tx != null || authorized != null || authorizing || finishing || lockFailure
+                    || fault.blocking() || !cpOperative || !operativeWanted) {
+                return false;
+            }
+            if (reservation != null && !reservationMatches(reservation, idTag, parent)) {
+                return false;
+            }
+            if (cpReservation != null && !reservationMatches(cpReservation, idTag, parent)) {
+                int free = 0;
+                for (int i = 1; i < connectors.length; i++) {
+                    Connector c = connectors[i];
+                    if (c.tx == null && c.authorized == null && c.evse != null && c.reservation == null) {
+                        free++;
+                    }
+                }
+                return free > 1; // the last free connector is kept for the charge point reservation
+            }
+            return true;
+        }
+
+        boolean reservationMatches(Reservation r, String idTag, String parent) {
+            return r.idTag().equalsIgnoreCase(idTag) || (r.parentIdTag() != null && r.parentIdTag().equals(parent));
+        }
+
+        /** An authorized idTag: start at once when a vehicle is connected, else wait ConnectionTimeOut for one. */
+        void begin(Authorized a) {
+            Integer reservationId = null;
+            if (reservation != null && reservationMatches(reservation, a.idTag(), a.info().parentIdTag())) {
+                reservationId = reservation.reservationId();
+            } else if (cpReservation != null && reservationMatches(cpReservation, a.idTag(), a.info().parentIdTag())) {
+                reservationId = cpReservation.reservationId();
+            }
+            Authorized withReservation = new Authorized(a.idTag(), a.info(), a.profile(), reservationId);
+            if (pilot.vehicleConnected()) {
+                startTransaction(withReservation);
+                return;
+            }
+            authorized = withReservation;
+            int timeout = config.intValue(ConfigurationRegistry.CONNECTION_TIME_OUT, 60);
+            long gen = generation;
+            cancel(connectionTimer);
+            if (timeout > 0) {
+                connectionTimer = svc.scheduler().schedule(() -> {
+                    synchronized (StationRuntime.this) {
+                        if (gen == generation && running && authorized == withReservation) {
+                            LOG.info("[{}] connector {}: no vehicle within ConnectionTimeOut ({} s), authorization of {} dropped",
+                                    StationRuntime.this.id, id, timeout, withReservation.idTag());
+                            clearAuthorization();
+                            evaluate();
+                        }
+                    }
+                }, timeout, TimeUnit.SECONDS);
+            }
+            LOG.info("[{}] connector {}: {} authorized, waiting for the vehicle", StationRuntime.this.id, id, a.idTag());
+            evaluate();
+        }
+
+        void clearAuthorization() {
+            authorized = null;
+            cancel(connectionTimer);
+            connectionTimer = null;
+        }
+
+        void startTransaction(Authorized a) {
+            if (lock != null && caps != null && !caps.fixedCable() && caps.lockable()) {
+                boolean ok;
+                try {
+                    ok = lock.lock();
+                } catch (RuntimeException e) {
+                    LOG.error("[{}] connector {}: lock() failed", StationRuntime.this.id, id, e);
+                    ok = false;
+                }
+                if (!ok) {
+                    LOG.warn("[{}] connector {}: cable lock failed, no transaction", StationRuntime.this.id, id);
+                    lockFailure = true;
+                    evaluate();
+                    return;
+                }
+                locked = true;
+            }
+            double wh = readEnergy();
+            Instant now = now();
+            long ref = store.nextSequence("tx");
+            TxRecord t = new TxRecord(ref, id, a.idTag(), a.info().parentIdTag(), (int) Math.round(wh), now);
+            t.reservationId = a.reservationId();
+            List<Measurand> stopSampled = config.measurands(ConfigurationRegistry.STOP_TXN_SAMPLED_DATA);
+            if (!stopSampled.isEmpty()) {
+                MeterValue begin = Metering.meterValue(now, lastReading, wh, stopSampled, ReadingContext.TRANSACTION_BEGIN);
+                if (begin != null) {
+                    t.sampled.add(codec.encodePayload(begin));
+                }
+            }
+            // persisted before anything else happens
+            transactions.put(Integer.toString(id), t.encode());
+            StartTransactionRequest req = new StartTransactionRequest(id, a.idTag(), t.meterStart, t.reservationId, now);
+            enqueue(req, ref);
+            tx = t;
+            finishing = false;
+            pump(); // StartTransaction goes out before the status it causes
+            if (a.reservationId() != null) {
+                cancelReservationInternal(a.reservationId());
+            }
+            LOG.info("[{}] connector {}: transaction (local {}) started for {}, meterStart {} Wh",
+                    StationRuntime.this.id, id, ref, a.idTag(), t.meterStart);
+            power(true);
+            scheduleSampling();
+            ChargingProfile profile = a.profile();
+            notifyListeners(l -> l.transactionStarted(StationRuntime.this, id, a.idTag(), profile));
+            evaluate();
+            pump();
+        }
+
+        void stopTransaction(Reason reason, String stopIdTag) {
+            TxRecord t = tx;
+            if (t == null) {
+                return;
+            }
+            double wh = readEnergy();
+            Instant now = now();
+            MeterValue end = null;
+            List<Measurand> stopSampled = config.measurands(ConfigurationRegistry.STOP_TXN_SAMPLED_DATA);
+            if (!stopSampled.isEmpty()) {
+                end = Metering.meterValue(now, lastReading, wh, stopSampled, ReadingContext.TRANSACTION_END);
+            }
+            queueStop(t, reason, stopIdTag, wh, end);
+            transactions.remove(Integer.toString(id));
+            tx = null;
+            pump(); // StopTransaction goes out before the status it causes
+            cancel(sampleTask);
+            sampleTask = null;
+            cancel(graceTimer);
+            graceTimer = null;
+            power(false);
+            applyEnabled();
+            LOG.info("[{}] connector {}: transaction {} stopped ({}), meterStop {} Wh", StationRuntime.this.id, id,
+                    t.transactionId != null ? t.transactionId : "(local " + t.ref + ")", reason.value(), Math.round(wh));
+            Integer txId = t.transactionId;
+            notifyListeners(l -> l.transactionStopped(StationRuntime.this, id, txId));
+            finishing = true;
+            evaluate();
+            boolean unlockNow = reason != Reason.UNLOCK_COMMAND && (reason != Reason.EV_DISCONNECTED
+                    || config.boolValue(ConfigurationRegistry.UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT, true));
+            if (unlockNow && locked) {
+                unlockCable();
+            } else if (!pilot.vehicleConnected() && !locked) {
+                finishing = false;
+                evaluate();
+            }
+            pump();
+        }
+
+        UnlockResult unlockCable() {
+            if (lock == null) {
+                return UnlockResult.NOT_SUPPORTED;
+            }
+            UnlockResult r;
+            try {
+                r = lock.unlock();
+            } catch (RuntimeException e) {
+                LOG.error("[{}] connector {}: unlock() failed", StationRuntime.this.id, id, e);
+                r = UnlockResult.UNLOCK_FAILED;
+            }
+            if (r == UnlockResult.UNLOCKED) {
+                locked = false;
+                if (!pilot.vehicleConnected()) {
+                    finishing = false;
+                }
+            }
+            evaluate();
+            return r;
+        }
+
+        // ---- metering
+
+        double readEnergy() {
+            if (meter != null) {
+                try {
+                    MeterReading r = meter.read();
+                    if (r != null) {
+                        lastReading = r;
+                        if (r.energyImportWh() >= lastWh) {
+                            lastWh = r.energyImportWh();
+                        } else {
+                            LOG.warn("[{}] connector {}: meter went backwards ({} < {} Wh); keeping the last reading",
+                                    StationRuntime.this.id, id, r.energyImportWh(), lastWh);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("[{}] connector {}: meter read failed: {}", StationRuntime.this.id, id, e.toString());
+                }
+            }
+            if (lastWh < 0) {
+                lastWh = tx != null ? tx.lastWh : 0;
+            }
+            if (tx != null && lastWh < tx.lastWh) {
+                lastWh = tx.lastWh;
+            }
+            return lastWh;
+        }
+
+        void scheduleSampling() {
+            cancel(sampleTask);
+            sampleTask = null;
+            int interval = config.intValue(ConfigurationRegistry.METER_VALUE_SAMPLE_INTERVAL, 0);
+            if (tx == null || interval <= 0 || id == 0) {
+                return;
+            }
+            long gen = generation;
+            sampleTask = svc.scheduler().scheduleAtFixedRate(() -> {
+                synchronized (StationRuntime.this) {
+                    if (gen == generation && running) {
+                        samplePeriodic();
+                    }
+                }
+            }, interval, interval, TimeUnit.SECONDS);
+        }
+
+        void samplePeriodic() {
+            TxRecord t = tx;
+            if (t == null) {
+                return;
+            }
+            double wh = readEnergy();
+            Instant now = now();
+            t.lastWh = wh;
+            t.lastTime = now;
+            List<Measurand> stopSampled = config.measurands(ConfigurationRegistry.STOP_TXN_SAMPLED_DATA);
+            if (!stopSampled.isEmpty()) {
+                MeterValue mv = Metering.meterValue(now, lastReading, wh, stopSampled, ReadingContext.SAMPLE_PERIODIC);
+                if (mv != null) {
+                    TxRecord.addBounded(t.sampled, codec.encodePayload(mv));
+                }
+            }
+            persistTx();
+            MeterValue mv = Metering.meterValue(now, lastReading, wh,
+                    config.measurands(ConfigurationRegistry.METER_VALUES_SAMPLED_DATA), ReadingContext.SAMPLE_PERIODIC);
+            if (mv != null) {
+                MeterValuesRequest req = new MeterValuesRequest(id, t.transactionId, List.of(mv));
+                enqueue(req, t.transactionId == null ? t.ref : null);
+                pump();
+            }
+        }
+
+        void sampleClockAligned() {
+            if (meter == null && tx == null) {
+                return;
+            }
+            double wh = readEnergy();
+            Instant now = now();
+            MeterValue mv = Metering.meterValue(now, lastReading, wh,
+                    config.measurands(ConfigurationRegistry.METER_VALUES_ALIGNED_DATA), ReadingContext.SAMPLE_CLOCK);
+            TxRecord t = tx;
+            if (t != null) {
+                t.lastWh = wh;
+                t.lastTime = now;
+                List<Measurand> stopAligned = config.measurands(ConfigurationRegistry.STOP_TXN_ALIGNED_DATA);
+                if (!stopAligned.isEmpty()) {
+                    MeterValue sv = Metering.meterValue(now, lastReading, wh, stopAligned, ReadingContext.SAMPLE_CLOCK);
+                    if (sv != null) {
+                        TxRecord.addBounded(t.aligned, codec.encodePayload(sv));
+                    }
+                }
+                persistTx();
+                if (mv != null) {
+                    enqueue(new MeterValuesRequest(id, t.transactionId, List.of(mv)), t.transactionId == null ? t.ref : null);
+                    pump();
+                }
+            } else if (mv != null && canSend()) {
+                session.call(new MeterValuesRequest(id, null, List.of(mv)), settings.callTimeout());
+            }
+        }
+
+        void persistTx() {
+            if (tx != null) {
+                transactions.put(Integer.toString(id), tx.encode());
+            }
+        }
+
+        // ---- status
+
+        Status compute() {
+            if (id == 0) {
+                boolean anyTx = false;
+                for (int i = 1; i < connectors.length; i++) {
+                    anyTx |= connectors[i].tx != null;
+                }
+                return new Status(!cpOperative && !anyTx ? ChargePointStatus.UNAVAILABLE : ChargePointStatus.AVAILABLE,
+                        ChargePointErrorCode.NO_ERROR, null, null);
+            }
+            ChargePointErrorCode error = lockFailure ? ChargePointErrorCode.CONNECTOR_LOCK_FAILURE : fault.errorCode();
+            String vendor = lockFailure ? null : fault.vendorErrorCode();
+            String info = lockFailure ? null : fault.info();
+            if (evse == null) {
+                if (tx != null && graceTimer != null && computed != null) {
+                    return computed;
+                }
+                return new Status(ChargePointStatus.UNAVAILABLE, ChargePointErrorCode.NO_ERROR, null, null);
+            }
+            if (lockFailure || fault.blocking()) {
+                return new Status(ChargePointStatus.FAULTED, error, vendor, info);
+            }
+            ChargePointStatus s;
+            if (tx != null) {
+                if (tx.suspended) {
+                    s = ChargePointStatus.SUSPENDED_EVSE;
+                } else if (pilot.vehicleRequestsEnergy()) {
+                    s = ChargePointStatus.CHARGING;
+                } else {
+                    s = ChargePointStatus.SUSPENDED_EV;
+                }
+            } else if (!cpOperative || !operativeWanted) {
+                s = ChargePointStatus.UNAVAILABLE;
+            } else if (finishing) {
+                s = ChargePointStatus.FINISHING;
+            } else if (authorized != null || authorizing) {
+                s = ChargePointStatus.PREPARING;
+            } else if (reservation != null) {
+                s = ChargePointStatus.RESERVED;
+            } else if (pilot.vehicleConnected()) {
+                s = ChargePointStatus.PREPARING;
+            } else {
+                s = ChargePointStatus.AVAILABLE;
+            }
+            return new Status(s, error, vendor, info);
+        }
+
+        /** Recomputes the status and reports a change once it lasted MinimumStatusDuration. */
+        void evaluate() {
+            if (!running) {
+                return;
+            }
+            Status now = compute();
+            computed = now;
+            if (id > 0) {
+                connectors[0].evaluate0();
+            }
+            if (now.equals(reported)) {
+                cancel(statusTimer);
+                statusTimer = null;
+                return;
+            }
+            int min = config.intValue(ConfigurationRegistry.MINIMUM_STATUS_DURATION, 0);
+            if (min <= 0) {
+                report(now);
+                return;
+            }
+            cancel(statusTimer);
+            long gen = generation;
+            statusTimer = svc.scheduler().schedule(() -> {
+                synchronized (StationRuntime.this) {
+                    if (gen == generation && running && now.equals(computed) && !now.equals(reported)) {
+                        report(now);
+                    }
+                }
+            }, min, TimeUnit.SECONDS);
+        }
+
+        private void evaluate0() {
+            Status now = compute();
+            computed = now;
+            if (!now.equals(reported)) {
+                report(now);
+            }
+        }
+
+        void reportNow() {
+            cancel(statusTimer);
+            statusTimer = null;
+            computed = compute();
+            report(computed, true);
+        }
+
+        private void report(Status s) {
+            report(s, false);
+        }
+
+        private void report(Status s, boolean force) {
+            reported = s;
+            StatusNotificationRequest req = new StatusNotificationRequest(id, s.errorCode(), cut(s.info(), 50), s.status(),
+                    now(), null, cut(s.vendorErrorCode(), 50));
+            LOG.info("[{}] connector {}: {} ({})", StationRuntime.this.id, id, s.status().value(), s.errorCode().value());
+            sendStatus(req, force);
+        }
+    }
+
+    /** The sink one EVSE driver attachment reports to; ignored once replaced or after a restart. */
+    private final class Sink implements EvseSink {
+        private final Connector connector;
+        private final long gen;
+
+        Sink(Connector connector, long gen) {
+            this.connector = connector;
+            this.gen = gen;
+        }
+
+        private boolean current() {
+            return gen == generation && running && connector.sink == this;
+        }
+
+        @Override
+        public void pilotStateChanged(PilotState state) {
+            synchronized (StationRuntime.this) {
+                if (current() && state != null) {
+                    connector.onPilot(state);
+                }
+            }
+        }
+
+        @Override
+        public void contactorChanged(boolean closed) {
+            synchronized (StationRuntime.this) {
+                if (current()) {
+                    LOG.debug("[{}] connector {}: contactor {}", id, connector.id, closed ? "closed" : "open");
+                }
+            }
+        }
+
+        @Override
+        public void localStopRequested() {
+            synchronized (StationRuntime.this) {
+                if (current()) {
+                    connector.onLocalStop();
+                }
+            }
+        }
+
+        @Override
+        public void faultChanged(HardwareFault fault) {
+            synchronized (StationRuntime.this) {
+                if (current()) {
+                    connector.onFault(fault);
+                }
+            }
+        }
+    }
+}

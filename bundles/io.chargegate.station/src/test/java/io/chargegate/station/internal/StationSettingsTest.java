@@ -1,0 +1,77 @@
+package io.chargegate.station.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StationSettingsTest {
+
+    private static Map<String, Object> base() {
+        Map<String, Object> m = new HashMap<>();
+        m.put("chargePointId", "CP-1");
+        m.put("csmsUrl", "ws://csms.example/ocpp");
+        return m;
+    }
+
+    private static String refused(Map<String, Object> m) {
+        return assertThrows(StationSettings.InvalidConfigException.class, () -> StationSettings.from(m)).getMessage();
+    }
+
+    @Test
+    void defaultsAndStoreFile() throws Exception {
+        Map<String, Object> m = base();
+        m.put("chargePointId", "CP-1");
+        StationSettings s = StationSettings.from(m);
+        assertEquals(1, s.connectors());
+        assertEquals(30, s.callTimeout().toSeconds());
+        assertEquals(Path.of("data", "CP-1", "state.mv"), s.storeFile());
+        assertEquals("_x_y.z", StationSettings.sanitise(".x/y.z"));
+    }
+
+    @Test
+    void badValuesAreRefusedNamingKeyValueAndReason() {
+        Map<String, Object> m = base();
+        m.put("csmsUrl", "http://x");
+        assertEquals("station config refused: csmsUrl=\"http://x\" must start with ws:// or wss://", refused(m));
+        m = base();
+        m.remove("chargePointId");
+        assertEquals("station config refused: chargePointId=(none) is required", refused(m));
+        m = base();
+        m.put("chargePointId", "CP-1");
+        m.put("connectors", "0");
+        assertEquals("station config refused: connectors=\"0\" must be between 1 and 64", refused(m));
+        m.put("connectors", "two");
+        assertEquals("station config refused: connectors=\"two\" is not an integer", refused(m));
+        m = base();
+        m.put("chargePointId", "CP-1");
+        m.put("minBackoffSeconds", 10);
+        m.put("maxBackoffSeconds", 5);
+        assertTrue(refused(m).startsWith("station config refused: maxBackoffSeconds=\"5\""));
+    }
+
+    @Test
+    void securityProfilesAreCheckedAndSecretsNeverShown() {
+        Map<String, Object> m = base();
+        m.put("chargePointId", "CP-1");
+        m.put("securityProfile", 2);
+        m.put("authorizationKey", "0123456789abcdef");
+        String msg = refused(m);
+        assertEquals("station config refused: csmsUrl=\"ws://csms.example/ocpp\" must start with wss:// for securityProfile 2", msg);
+        m.put("securityProfile", 1);
+        m.put("authorizationKey", "short");
+        msg = refused(m);
+        assertTrue(msg.startsWith("station config refused: authorizationKey=\"***\""), msg);
+        assertFalse(msg.contains("short"));
+        m.put("securityProfile", 3);
+        m.put("csmsUrl", "wss://csms.example/ocpp");
+        m.put("authorizationKey", "");
+        assertEquals("station config refused: clientCertificate=(none) is required for securityProfile 3", refused(m));
+    }
+}
