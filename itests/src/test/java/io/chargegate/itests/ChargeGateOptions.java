@@ -27,12 +27,20 @@ final class ChargeGateOptions {
 
     /** A ChargeGate bundle from its module's target/ folder (mvn verify does not install). */
     static Option chargegate(String module) {
+        return bundle(chargegateJar(module).toURI().toString());
+    }
+
+    /** The jar of a ChargeGate module under bundles/ or features/. */
+    static File chargegateJar(String module) {
         String version = System.getProperty("chargegate.version");
-        File f = new File(System.getProperty("chargegate.reactor.bundles"), module + "/target/" + module + "-" + version + ".jar");
-        if (!f.isFile()) {
-            throw new IllegalStateException("bundle missing: " + f + " (build the reactor first)");
+        File root = new File(System.getProperty("chargegate.reactor.root"));
+        for (String folder : new String[] {"bundles", "features"}) {
+            File f = new File(root, folder + "/" + module + "/target/" + module + "-" + version + ".jar");
+            if (f.isFile()) {
+                return f;
+            }
         }
-        return bundle(f.toURI().toString());
+        throw new IllegalStateException("bundle " + module + " missing under " + root + " (build the reactor first)");
     }
 
     /** Framework settings, logging and the OCPP messaging core. */
@@ -49,5 +57,27 @@ final class ChargeGateOptions {
                 chargegate("io.chargegate.ocpp.model"),
                 chargegate("io.chargegate.ocpp.rpc"),
                 junitBundles());
+    }
+
+    /**
+     * The whole runtime of the distribution: DS, ConfigAdmin, metatype, the store and Jetty, and every ChargeGate
+     * bundle except the feature profiles and drivers (tests add those, as the distribution's deploy/ folder does).
+     */
+    static Option runtime() {
+        return composite(
+                messagingCore(),
+                runtime("org.osgi.util.function", 2), runtime("org.osgi.util.promise", 2),
+                runtime("org.osgi.service.component", 2), runtime("org.osgi.service.log", 2),
+                runtime("org.apache.felix.scr", 2), runtime("org.apache.felix.configadmin", 2),
+                runtime("org.apache.felix.metatype", 2), runtime("h2-mvstore", 2),
+                runtime("jetty-util", 2), runtime("jetty-io", 2), runtime("jetty-http", 2),
+                runtime("jetty-alpn-client", 2), runtime("jetty-client", 2), runtime("jetty-compression-common", 2),
+                runtime("jetty-websocket-core-common", 2), runtime("jetty-websocket-core-client", 2),
+                runtime("jetty-websocket-jetty-api", 2), runtime("jetty-websocket-jetty-common", 2),
+                runtime("jetty-websocket-jetty-client", 2), runtime("jetty-server", 2),
+                runtime("jetty-websocket-core-server", 2), runtime("jetty-websocket-jetty-server", 2),
+                chargegate("io.chargegate.ocpp.transport.jetty"), chargegate("io.chargegate.store"),
+                chargegate("io.chargegate.hardware.api"), chargegate("io.chargegate.station.api"),
+                chargegate("io.chargegate.station"), chargegate("io.chargegate.csms.demo"));
     }
 }

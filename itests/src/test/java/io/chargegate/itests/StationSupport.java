@@ -1,0 +1,162 @@
+package io.chargegate.itests;
+
+import io.chargegate.csms.demo.ChargePointConnection;
+import io.chargegate.csms.demo.DemoCentralSystem;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+
+/**
+ * Drives a real ChargeGate runtime inside Felix from a test: configures the demo CSMS, a simulator and a station
+ * through ConfigAdmin (as the distribution's .cfg files do) and reaches the simulator's {@code sim:} commands.
+ */
+final class StationSupport implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final BundleContext context;
+    private final List<Configuration> configurations = new ArrayList<>();
+    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+    final String chargePointId;
+    final Path dataDirectory;
+    DemoCentralSystem csms;
+
+    StationSupport(BundleContext context, String chargePointId) throws IOException {
+        this.context = context;
+        this.chargePointId = chargePointId;
+        this.dataDirectory = Files.createTempDirectory("chargegate-it-");
+    }
+
+    /** Starts the demo CSMS on a free loopback port and waits for its service. */
+    DemoCentralSystem startCsms() throws Exception {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("host", "127.0.0.1");
+        props.put("port", freePort());
+        props.put("heartbeatInterval", 60);
+        props.put("blockedIdTags", new String[] {"BLOCKED"});
+        configure("io.chargegate.csms.demo", null, props);
+        csms = service(DemoCentralSystem.class, null);
+        return csms;
+    }
+
+    /** Configures a simulator with {@code connectors} connectors for this station. */
+    void startSimulator(int connectors) throws Exception {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("stationId", chargePointId);
+        props.put("connectors", connectors);
+        props.put("dataDirectory", dataDirectory.resolve("simulator").toString());
+        configure(null, "io.chargegate.driver.simulator", props);
+    }
+
+    /** Configures the station connected to the demo CSMS and waits until the CSMS sees it connected. */
+    ChargePointConnection startStation(int connectors, Dictionary<String, Object> extra) throws Exception {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("chargePointId", chargePointId);
+        props.put("csmsUrl", csms.url().toString());
+        props.put("dataDirectory", dataDirectory.resolve("stations").toString());
+        props.put("connectors", connectors);
+        props.put("minBackoffSeconds", 1);
+        props.put("maxBackoffSeconds", 2);
+        if (extra != null) {
+            for (java.util.Enumeration<String> keys = extra.keys(); keys.hasMoreElements(); ) {
+                String k = keys.nextElement();
+                props.put(k, extra.get(k));
+            }
+        }
+        configure(null, "io.chargegate.station", props);
+        return csms.awaitChargePoint(chargePointId, WAIT);
+    }
+
+    /** Runs a {@code sim:} command, e.g. {@code sim("plug", 1)}. */
+    Object sim(String function, Object... args) throws Exception {
+        Object commands = service(Object.class, "(osgi.command.scope=sim)");
+        for (Method m : commands.getClass().getMethods()) {
+            if (m.getName().equals(function) && m.getParameterCount() == args.length && accepts(m, args)) {
+                return m.invoke(commands, args);
+            }
+        }
+        throw new IllegalArgumentException("no sim:" + function + " taking " + args.length + " arguments");
+    }
+
+    private static boolean accepts(Method m, Object[] args) {
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < args.length; i++) {
+            Class<?> t = types[i];
+            if (args[i] instanceof Integer ? !(t == int.class || t == Integer.class) : !t.isInstance(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    <T> T service(Class<T> type, String filter) throws Exception {
+        String f = "(objectClass=" + type.getName() + ")";
+        if (filter != null) {
+            f = type == Object.class ? filter : "(&" + f + filter + ")";
+        }
+        // trackers stay open until close(): closing one ungets the service (ConfigAdmin then invalidates it)
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, context.createFilter(f), null);
+        tracker.open(true);
+        trackers.add(tracker);
+        T s = tracker.waitForService(WAIT.toMillis());
+        if (s == null) {
+            throw new IllegalStateException("no service " + f + " within " + WAIT);
+        }
+        return s;
+    }
+
+    private void configure(String pid, String factoryPid, Dictionary<String, Object> props) throws Exception {
+        ConfigurationAdmin ca = service(ConfigurationAdmin.class, null);
+        Configuration c = pid != null ? ca.getConfiguration(pid, "?") : ca.createFactoryConfiguration(factoryPid, "?");
+        c.update(props);
+        configurations.add(c);
+    }
+
+    /** Removes the station configuration (the runtime deactivates) but keeps CSMS and simulator. */
+    void stopStation() throws Exception {
+        for (Configuration c : new ArrayList<>(configurations)) {
+            if ("io.chargegate.station".equals(c.getFactoryPid())) {
+                c.delete();
+                configurations.remove(c);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = configurations.size() - 1; i >= 0; i--) {
+            try {
+                configurations.get(i).delete();
+            } catch (IllegalStateException alreadyDeleted) {
+                // fine
+            }
+        }
+        configurations.clear();
+        trackers.forEach(ServiceTracker::close);
+        trackers.clear();
+    }
+
+    static ServiceReference<?>[] refs(BundleContext context, String clazz) throws InvalidSyntaxException {
+        return context.getServiceReferences(clazz, null);
+    }
+}
