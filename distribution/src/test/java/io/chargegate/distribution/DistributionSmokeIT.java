@@ -1,0 +1,177 @@
+package io.chargegate.distribution;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Starts the built distribution as a process, as an operator would, and stops it with SIGTERM: every bundle
+ * ACTIVE, piped shell commands run and the gateway keeps running when the pipe ends, the {@code --demo} charging
+ * session reaches the demo central system, jars and .cfg files are hot-deployed and removed, and shutdown is clean
+ * (no errors, no exceptions).
+ */
+class DistributionSmokeIT {
+
+    /** The exit status of a JVM ended by SIGTERM after its shutdown hooks ran (128 + 15); 0 if it exited first. */
+    private static final Set<Integer> CLEAN_EXIT = Set.of(143, 0);
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration STOP = Duration.ofSeconds(20);
+    private static final Pattern LB_ROW = Pattern.compile("^\\s*(\\d+)\\|(\\w+)\\s*\\|\\s*(\\d+)\\|(.*)$");
+
+    @Test
+    void pipedCommandsRunEveryBundleIsActiveAndTheGatewayOutlivesThePipe(@TempDir Path tmp) throws Exception {
+        // started through a symbolic link, from an unrelated working directory
+        Path linkDir = Files.createDirectories(tmp.resolve("elsewhere/bin"));
+        Path link = Files.createSymbolicLink(linkDir.resolve("chargegate"),
+                GatewayProcess.distribution().resolve("bin/chargegate").toAbsolutePath());
+        Path data = tmp.resolve("data");
+        int nobody = GatewayProcess.freePort();
+        String csms = "ws://127.0.0.1:" + nobody + "/ocpp";
+
+        try (GatewayProcess gw = GatewayProcess.start(link, tmp.resolve("elsewhere"), "",
+                "--data", data.toString(), "--csms", csms, "--id", "SMOKE-1")) {
+            // the shell profile waits for the last start level before it reads the pipe
+            gw.type("lb -s\nsim:status\n");
+            gw.closeStdin();
+
+            assertTrue(gw.awaitLine("gosh: stopping shell", START), "the shell never read the end of the pipe:\n" + gw.output());
+            List<String> rows = gw.lines().stream().filter(l -> LB_ROW.matcher(l).matches()).collect(Collectors.toList());
+            assertEquals(expectedBundleCount(), rows.size(), "lb rows:\n" + String.join("\n", rows));
+            for (String row : rows) {
+                Matcher m = LB_ROW.matcher(row);
+                assertTrue(m.matches());
+                assertEquals("Active", m.group(2), "not active: " + row);
+            }
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("START LEVEL 4")), gw.output());
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("SMOKE-1 connector 2: pilot=A")),
+                    "sim:status did not show the simulator of the --id station:\n" + gw.output());
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("[SMOKE-1] station started")), gw.output());
+            assertTrue(gw.awaitLine("Connecting to " + csms + "/SMOKE-1 failed", START),
+                    "the station did not use --csms/--id:\n" + gw.output());
+
+            // the end of the pipe stopped the shell, not the gateway
+            Thread.sleep(3_000);
+            assertTrue(gw.isAlive(), "the gateway stopped when its input ended:\n" + gw.output());
+            assertFalse(gw.lines().stream().anyMatch(l -> l.contains("station stopped") || l.contains("stopping shell and framework")),
+                    gw.output());
+
+            Integer exit = gw.terminate(STOP);
+            assertNotNull(exit, "no exit within " + STOP + " of SIGTERM:\n" + gw.output());
+            assertTrue(CLEAN_EXIT.contains(exit), "exit status " + exit + ":\n" + gw.output());
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("[SMOKE-1] station stopped")), gw.output());
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("simulator stopped")), gw.output());
+            assertEquals(List.of(), gw.problems(), "errors in the output:\n" + gw.output());
+            assertTrue(Files.isRegularFile(data.resolve("stations/SMOKE-1/state.mv")), "no store under --data");
+            assertTrue(Files.isDirectory(data.resolve("felix-cache")), "no Felix cache under --data");
+        }
+    }
+
+    @Test
+    void demoPlaysOneChargingSessionAgainstTheDemoCentralSystem(@TempDir Path tmp) throws Exception {
+        int port = GatewayProcess.freePort();
+        String csms = "ws://127.0.0.1:" + port + "/ocpp";
+        try (GatewayProcess gw = GatewayProcess.start(tmp, "-Dchargegate.demo.port=" + port,
+                "--demo", "--headless", "--csms", csms, "--data", tmp.resolve("data").toString())) {
+            assertTrue(gw.awaitLine("demo central system listening on " + csms, START), gw.output());
+            assertTrue(gw.awaitLine("demo: session done", Duration.ofSeconds(90)), "no whole session:\n" + gw.output());
+
+            for (String action : List.of("BootNotification", "StatusNotification", "Authorize", "StartTransaction",
+                    "MeterValues", "StopTransaction")) {
+                assertTrue(gw.lines().stream().anyMatch(l -> l.contains("CP-1 -> CSMS") && l.contains(",\"" + action + "\",")),
+                        "no " + action + " frame:\n" + gw.output());
+            }
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("BootNotification Accepted")), gw.output());
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("transaction 1 stopped")), gw.output());
+
+            Integer exit = gw.terminate(STOP);
+            assertNotNull(exit, "no exit within " + STOP + " of SIGTERM:\n" + gw.output());
+            assertTrue(CLEAN_EXIT.contains(exit), "exit status " + exit + ":\n" + gw.output());
+            // the station closed its WebSocket with a close frame before the central system went down
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("CP-1: disconnected (1000")), gw.output());
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("demo central system stopped")), gw.output());
+            assertEquals(List.of(), gw.problems(), "errors in the output:\n" + gw.output());
+        }
+    }
+
+    @Test
+    void jarsAndConfigurationsAreHotDeployedAndRemoved(@TempDir Path tmp) throws Exception {
+        // a private copy: this test changes deploy/ and etc/
+        Path home = copyDistribution(tmp.resolve("chargegate"));
+        Path deploy = home.resolve("deploy");
+        Path simulatorJar;
+        try (Stream<Path> jars = Files.list(deploy)) {
+            simulatorJar = jars.filter(p -> p.getFileName().toString().startsWith("io.chargegate.driver.simulator-"))
+                    .findFirst().orElseThrow();
+        }
+        Path parked = Files.move(simulatorJar, tmp.resolve(simulatorJar.getFileName()));
+        String csms = "ws://127.0.0.1:" + GatewayProcess.freePort() + "/ocpp";
+
+        try (GatewayProcess gw = GatewayProcess.start(home.resolve("bin/chargegate"), tmp, "",
+                "--headless", "--csms", csms, "--data", tmp.resolve("data").toString())) {
+            assertTrue(gw.awaitLine("[CP-1] station started", START), gw.output());
+
+            // drop a driver jar in: installed and started
+            Files.copy(parked, simulatorJar);
+            assertTrue(gw.awaitLine("CP-1: simulator started", START), "driver not hot-deployed:\n" + gw.output());
+            assertTrue(gw.awaitLine("[CP-1] connector 1: EVSE driver attached", START), gw.output());
+
+            // delete it: uninstalled
+            Files.delete(simulatorJar);
+            assertTrue(gw.awaitLine("CP-1: simulator stopped", START), "driver not removed:\n" + gw.output());
+
+            // a second station from a new .cfg file, gone again when the file is deleted
+            Path second = home.resolve("etc/io.chargegate.station-second.cfg");
+            Files.writeString(second, "chargePointId = SMOKE-2\ncsmsUrl = " + csms + "\n"
+                    + "dataDirectory = ${chargegate.data}/stations\n");
+            assertTrue(gw.awaitLine("[SMOKE-2] station started", START), "configuration not applied:\n" + gw.output());
+            Files.delete(second);
+            assertTrue(gw.awaitLine("[SMOKE-2] station stopped", START), "configuration not removed:\n" + gw.output());
+            assertTrue(Files.isRegularFile(tmp.resolve("data/stations/SMOKE-2/state.mv")), "${chargegate.data} not substituted");
+
+            Integer exit = gw.terminate(STOP);
+            assertNotNull(exit, "no exit within " + STOP + " of SIGTERM:\n" + gw.output());
+            assertTrue(CLEAN_EXIT.contains(exit), "exit status " + exit + ":\n" + gw.output());
+            assertEquals(List.of(), gw.problems(), "errors in the output:\n" + gw.output());
+        }
+    }
+
+    /** Copies target/chargegate (file modes included) to {@code to}. */
+    private static Path copyDistribution(Path to) throws IOException {
+        Path from = GatewayProcess.distribution();
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
+    }
+
+    /** The system bundle, the jars of bundle/1..4 and those of deploy/. */
+    private static long expectedBundleCount() throws Exception {
+        Path dist = GatewayProcess.distribution();
+        try (Stream<Path> boot = Files.walk(dist.resolve("bundle")); Stream<Path> deploy = Files.list(dist.resolve("deploy"))) {
+            return 1 + Stream.concat(boot, deploy).filter(p -> p.toString().endsWith(".jar")).count();
+        }
+    }
+}
