@@ -96,6 +96,19 @@ public interface Station {
     /** CancelReservation: {@code ACCEPTED} when a reservation with that id existed and was removed. */
     CancelReservationStatus cancelReservation(int reservationId);
 
+    // ---- operator view and smart charging (implemented by the runtime; the defaults only keep older test doubles
+    //      compiling and throw UnsupportedOperationException)
+
+    /** A consistent snapshot of the station: connection, registration, queue depth, connectors, transactions. */
+    default StationStatus status() {
+        throw new UnsupportedOperationException("status() not implemented by " + getClass().getName());
+    }
+
+    /** The per-connector charging limits of this station (for the smart charging profile). */
+    default ChargingLimits chargingLimits() {
+        throw new UnsupportedOperationException("chargingLimits() not implemented by " + getClass().getName());
+    }
+
     /** The result of {@link #configuration(Collection)}. */
     record ConfigurationSnapshot(List<KeyValue> known, List<String> unknown) {
         public ConfigurationSnapshot {

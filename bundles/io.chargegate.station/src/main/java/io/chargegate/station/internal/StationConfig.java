@@ -83,4 +83,8 @@ public @interface StationConfig {
 
     @AttributeDefinition(name = "Nominal voltage (V)", description = "For A/W conversions when a driver does not say")
     double nominalVoltage() default 230.0;
+
+    @AttributeDefinition(name = "Default limit (A)", description = "Current limit per phase applied to every EVSE when its driver is bound "
+            + "and whenever no smart charging limit applies; 0 = the hardware maximum")
+    double defaultLimitAmperes() default 0.0;
 }

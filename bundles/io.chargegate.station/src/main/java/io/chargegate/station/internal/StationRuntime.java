@@ -1,5 +1,6 @@
 package io.chargegate.station.internal;
 
+import io.chargegate.hardware.api.ChargingLimit;
 import io.chargegate.hardware.api.ConnectorLockDriver;
 import io.chargegate.hardware.api.DriverProperties;
 import io.chargegate.hardware.api.EvseCapabilities;
@@ -38,6 +39,7 @@ import io.chargegate.ocpp.model.types.AvailabilityType;
 import io.chargegate.ocpp.model.types.CancelReservationStatus;
 import io.chargegate.ocpp.model.types.ChargePointErrorCode;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
+import io.chargegate.ocpp.model.types.ChargingRateUnitType;
 import io.chargegate.ocpp.model.types.ChargingProfile;
 import io.chargegate.ocpp.model.types.ConfigurationStatus;
 import io.chargegate.ocpp.model.types.IdTagInfo;
@@ -65,12 +67,14 @@ import io.chargegate.ocpp.transport.jetty.OcppConnection;
 import io.chargegate.ocpp.transport.jetty.OcppConnector;
 import io.chargegate.ocpp.transport.jetty.TlsSettings;
 import io.chargegate.station.api.ActionHandler;
+import io.chargegate.station.api.ChargingLimits;
 import io.chargegate.station.api.ConfigurationKey;
 import io.chargegate.station.api.ConnectorState;
 import io.chargegate.station.api.Delivery;
 import io.chargegate.station.api.FeatureProfileProvider;
 import io.chargegate.station.api.Reservation;
 import io.chargegate.station.api.Station;
+import io.chargegate.station.api.StationStatus;
 import io.chargegate.station.api.TransactionListener;
 import io.chargegate.store.DurableMap;
 import io.chargegate.store.DurableQueue;
@@ -84,8 +88,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -178,6 +184,14 @@ public final class StationRuntime implements Station {
     private boolean cpOperative = true;
     private Reservation cpReservation;
     private ScheduledFuture<?> cpReservationTimer;
+    /** The clock-aligned boundary sampled last (CSMS clock), so a timer firing early never samples one twice. */
+    private Instant lastAlignedBoundary = Instant.MIN;
+    /**
+     * Limits set through {@link #applyLimit} by connector id; kept across {@link #stop()}/{@link #start()} (a Reset),
+     * not persisted. A connector without one runs at the default limit.
+     */
+    private final Map<Integer, ChargingLimit> limits = new HashMap<>();
+    private final ChargingLimits limitsView = new LimitsView();
 
     /**
      * @param settings validated settings
@@ -985,7 +999,15 @@ public final class StationRuntime implements Station {
             ServiceSet.Entry<EvseDriver> evse = svc.evses().best(e -> forConnector(e, cid));
             ServiceSet.Entry<MeterDriver> meter = svc.meters().best(e -> forConnector(e, cid));
             ServiceSet.Entry<ConnectorLockDriver> lock = svc.locks().best(e -> forConnector(e, cid));
-            c.meter = meter == null ? null : meter.service();
+            MeterDriver newMeter = meter == null ? null : meter.service();
+            if (newMeter != c.meter) {
+                c.meter = newMeter;
+                if (c.meterFailed) {
+                    c.meterFailed = false;
+                    c.meterFailureInfo = null;
+                    c.evaluate();
+                }
+            }
             c.lock = lock == null ? null : lock.service();
             EvseDriver wanted = evse == null ? null : evse.service();
             if (wanted != c.evse) {
@@ -1162,20 +1184,34 @@ public final class StationRuntime implements Station {
         if (interval <= 0 || !running) {
             return;
         }
-        Instant now = now();
-        long secondsOfDay = now.atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
-        long next = ((secondsOfDay / interval) + 1) * interval;
-        long delayMs = (next - secondsOfDay) * 1000L - now.atZone(ZoneOffset.UTC).getNano() / 1_000_000L;
+        Instant boundary = nextAlignedBoundary(now(), interval);
+        if (!boundary.isAfter(lastAlignedBoundary)) {
+            boundary = nextAlignedBoundary(lastAlignedBoundary, interval);
+        }
+        long delayMs = Duration.between(now(), boundary).toMillis();
         long gen = generation;
-        alignedTask = svc.scheduler().schedule(() -> clockAligned(gen), Math.max(1, delayMs), TimeUnit.MILLISECONDS);
+        Instant at = boundary;
+        alignedTask = svc.scheduler().schedule(() -> clockAligned(gen, at), Math.max(1, delayMs), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void clockAligned(long gen) {
+    /**
+     * The first clock-aligned instant after {@code t}: intervals start at midnight UTC, and an interval that does not
+     * divide the day is cut short at the next midnight (OCPP 1.6, ClockAlignedDataInterval).
+     */
+    static Instant nextAlignedBoundary(Instant t, int intervalSeconds) {
+        ZonedDateTime z = t.atZone(ZoneOffset.UTC);
+        long secondsOfDay = z.toLocalTime().toSecondOfDay();
+        long next = Math.min(86_400L, (secondsOfDay / intervalSeconds + 1) * intervalSeconds);
+        return z.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(next);
+    }
+
+    private synchronized void clockAligned(long gen, Instant boundary) {
         if (gen != generation || !running) {
             return;
         }
+        lastAlignedBoundary = boundary;
         for (int i = 1; i < connectors.length; i++) {
-            connectors[i].sampleClockAligned();
+            connectors[i].sampleClockAligned(boundary);
         }
         scheduleClockAligned();
     }
@@ -1283,15 +1319,24 @@ public final class StationRuntime implements Station {
                 LOG.info("[{}] RemoteStart on connector {}: Rejected", id, connectorId);
                 return RemoteStartStopStatus.REJECTED;
             }
-            target = connectorId != null ? connectors[connectorId] : pickConnector(0, idTag, null);
-            if (target == null || !target.canStart(idTag, null)) {
-                LOG.info("[{}] RemoteStart for {} on connector {}: Rejected (not available)", id, idTag, connectorId);
-                return RemoteStartStopStatus.REJECTED;
+            String knownParent = localParent(idTag);
+            target = connectorId != null ? connectors[connectorId] : pickConnector(0, idTag, knownParent);
+            boolean learnParent = false;
+            if (target == null || !target.canStart(idTag, knownParent)) {
+                // reserved for a parentIdTag: Authorize tells the parent of idTag, then canStart is checked again
+                Connector candidate = knownParent == null ? parentReservedConnector(connectorId, idTag) : null;
+                if (candidate == null) {
+                    LOG.info("[{}] RemoteStart for {} on connector {}: Rejected (not available)", id, idTag, connectorId);
+                    return RemoteStartStopStatus.REJECTED;
+                }
+                target = candidate;
+                learnParent = true;
             }
-            authorizeFirst = config.boolValue(ConfigurationRegistry.AUTHORIZE_REMOTE_TX_REQUESTS, true);
+            authorizeFirst = learnParent || config.boolValue(ConfigurationRegistry.AUTHORIZE_REMOTE_TX_REQUESTS, true);
             gen = generation;
             if (!authorizeFirst) {
-                target.begin(new Authorized(idTag, new IdTagInfo(AuthorizationStatus.ACCEPTED), chargingProfile, null));
+                target.begin(new Authorized(idTag, new IdTagInfo(null, knownParent, AuthorizationStatus.ACCEPTED),
+                        chargingProfile, null));
                 return RemoteStartStopStatus.ACCEPTED;
             }
             target.authorizing = true;
@@ -1313,6 +1358,32 @@ public final class StationRuntime implements Station {
             }
         });
         return RemoteStartStopStatus.ACCEPTED;
+    }
+
+    /** The parentIdTag the local list or the cache knows for {@code idTag}, without asking the CSMS; or null. */
+    private String localParent(String idTag) {
+        Instant now = now();
+        IdTagInfo listed = config.boolValue(ConfigurationRegistry.LOCAL_AUTH_LIST_ENABLED, false) ? auth.listed(idTag, now) : null;
+        IdTagInfo local = listed != null ? listed : cacheEnabled() ? auth.cached(idTag, now) : null;
+        return local == null ? null : local.parentIdTag();
+    }
+
+    /**
+     * A connector ({@code connectorId}, or any when null) that {@code idTag} could use if its parentIdTag turned out
+     * to be the one its reservation (or the charge point reservation) names; or null.
+     */
+    private Connector parentReservedConnector(Integer connectorId, String idTag) {
+        for (int i = 1; i < connectors.length; i++) {
+            if (connectorId != null && connectorId != i) {
+                continue;
+            }
+            Connector c = connectors[i];
+            String parent = c.reservationParent();
+            if (parent != null && c.canStart(idTag, parent)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -1544,7 +1615,89 @@ public final class StationRuntime implements Station {
         }
     }
 
-    // ---- diagnostics for the shell
+    @Override
+    public synchronized StationStatus status() {
+        List<ConnectorState> cs = new ArrayList<>();
+        for (int i = 0; i <= settings.connectors(); i++) {
+            cs.add(connector(i));
+        }
+        List<StationStatus.Transaction> txs = new ArrayList<>();
+        if (running) {
+            for (int i = 1; i < connectors.length; i++) {
+                Connector c = connectors[i];
+                TxRecord t = c.tx;
+                if (t != null) {
+                    txs.add(new StationStatus.Transaction(i, t.transactionId, t.idTag, t.start, t.meterStart,
+                            (int) Math.round(Math.max(t.lastWh, c.lastWh))));
+                }
+            }
+        }
+        return new StationStatus(id, running && online() && !linkBroken, running ? registration : null,
+                running ? queue.size() : 0, cs, txs);
+    }
+
+    @Override
+    public ChargingLimits chargingLimits() {
+        return limitsView;
+    }
+
+    /**
+     * Sets the limit of a connector (null: back to the default) and passes the limit now in force to its EVSE driver
+     * when one is bound; a driver bound later gets it when attached.
+     *
+     * @throws IllegalArgumentException for a connector outside 1..n
+     */
+    synchronized void applyLimit(int connectorId, ChargingLimit limit) {
+        if (connectorId < 1 || connectorId > settings.connectors()) {
+            throw new IllegalArgumentException("no connector " + connectorId + " (1.." + settings.connectors() + ")");
+        }
+        if (limit == null) {
+            limits.remove(connectorId);
+        } else {
+            limits.put(connectorId, limit);
+        }
+        if (running && connectorId < connectors.length) {
+            connectors[connectorId].pushLimit();
+        }
+    }
+
+    /**
+     * The limit in force on a connector: the one set, else {@code defaultLimitAmperes} (capped at the hardware
+     * maximum), else the hardware maximum; null when neither a default nor the capabilities are known.
+     */
+    synchronized ChargingLimit limitInForce(int connectorId) {
+        ChargingLimit set = limits.get(connectorId);
+        if (set != null) {
+            return set;
+        }
+        EvseCapabilities caps = running && connectorId < connectors.length ? connectors[connectorId].caps : null;
+        double def = settings.defaultLimitAmperes();
+        if (def > 0) {
+            return ChargingLimit.amperes(caps == null ? def : Math.min(def, caps.maxCurrent()));
+        }
+        return caps == null ? null : ChargingLimit.amperes(caps.maxCurrent());
+    }
+
+    /** {@link ChargingLimits} in OCPP units over {@link #applyLimit} / {@link #limitInForce}. */
+    private final class LimitsView implements ChargingLimits {
+        @Override
+        public void setLimit(int connectorId, Limit limit) {
+            applyLimit(connectorId, limit == null ? null : new ChargingLimit(limit.value(),
+                    limit.unit() == ChargingRateUnitType.W ? ChargingLimit.Unit.WATT : ChargingLimit.Unit.AMPERE, limit.phases()));
+        }
+
+        @Override
+        public Limit limit(int connectorId) {
+            if (connectorId < 1 || connectorId > settings.connectors()) {
+                throw new IllegalArgumentException("no connector " + connectorId + " (1.." + settings.connectors() + ")");
+            }
+            ChargingLimit l = limitInForce(connectorId);
+            return l == null ? null : new Limit(l.value(),
+                    l.unit() == ChargingLimit.Unit.WATT ? ChargingRateUnitType.W : ChargingRateUnitType.A, l.phases());
+        }
+    }
+
+    // ---- diagnostics (tests, logs)
 
     /** A one-line summary for operators. */
     public synchronized String summary() {
@@ -1571,6 +1724,11 @@ public final class StationRuntime implements Station {
             }
         }
         return out;
+    }
+
+    /** What the authorization cache holds for {@code idTag} now (expiry applied), or null. */
+    synchronized IdTagInfo cachedAuthorization(String idTag) {
+        return running ? auth.cached(idTag, now()) : null;
     }
 
     /** The registration state now (null before the first answer). */
@@ -1615,15 +1773,18 @@ public final class StationRuntime implements Station {
     }
 
     private StopTransactionRequest queueStop(TxRecord tx, Reason reason, String stopIdTag, double meterStopWh, MeterValue endSample) {
+        // StopTxnSampledData (Transaction.Begin, Sample.Periodic) and StopTxnAlignedData (Sample.Clock) in
+        // chronological order, Transaction.End last
         List<MeterValue> data = new ArrayList<>();
         for (String json : tx.sampled) {
             data.add(codec.decodePayload(MeterValue.class, json));
         }
-        if (endSample != null) {
-            data.add(endSample);
-        }
         for (String json : tx.aligned) {
             data.add(codec.decodePayload(MeterValue.class, json));
+        }
+        data.sort(Comparator.comparing(MeterValue::timestamp));
+        if (endSample != null) {
+            data.add(endSample);
         }
         StopTransactionRequest req = new StopTransactionRequest(stopIdTag, (int) Math.round(meterStopWh), now(),
                 tx.transactionId == null ? 0 : tx.transactionId, reason, data.isEmpty() ? null : data);
@@ -1659,6 +1820,9 @@ public final class StationRuntime implements Station {
         ScheduledFuture<?> reservationTimer;
         double lastWh = -1;
         MeterReading lastReading;
+        /** The last meter read failed: reported as PowerMeterFailure with the current status until a read succeeds. */
+        boolean meterFailed;
+        String meterFailureInfo;
         Status computed;
         Status reported;
         ScheduledFuture<?> statusTimer;
@@ -1701,6 +1865,7 @@ public final class StationRuntime implements Station {
             LOG.info("[{}] connector {}: EVSE driver attached", StationRuntime.this.id, id);
             safely("attach EVSE driver of connector " + id, () -> driver.attach(s));
             applyEnabled();
+            pushLimit();
             if (tx != null) {
                 power(!tx.suspended);
             }
@@ -1739,6 +1904,15 @@ public final class StationRuntime implements Station {
             if (evse != null && id > 0) {
                 boolean enabled = cpOperative && operativeWanted;
                 safely("setEnabled", () -> evse.setEnabled(enabled));
+            }
+        }
+
+        /** Passes the limit in force to the EVSE driver, if one is bound. */
+        void pushLimit() {
+            ChargingLimit l = limitInForce(id);
+            if (evse != null && l != null && id > 0) {
+                EvseDriver d = evse;
+                safely("applyLimit", () -> d.applyLimit(l));
             }
         }
 
@@ -1819,6 +1993,12 @@ public final class StationRuntime implements Station {
                 return free > 1; // the last free connector is kept for the charge point reservation
             }
             return true;
+        }
+
+        /** The parentIdTag of the reservation that applies here (this connector's, else the charge point's), or null. */
+        String reservationParent() {
+            Reservation r = reservation != null ? reservation : cpReservation;
+            return r == null ? null : r.parentIdTag();
         }
 
         boolean reservationMatches(Reservation r, String idTag, String parent) {
@@ -1977,19 +2157,34 @@ public final class StationRuntime implements Station {
 
         double readEnergy() {
             if (meter != null) {
+                MeterReading r = null;
+                RuntimeException failure = null;
                 try {
-                    MeterReading r = meter.read();
-                    if (r != null) {
-                        lastReading = r;
-                        if (r.energyImportWh() >= lastWh) {
-                            lastWh = r.energyImportWh();
-                        } else {
-                            LOG.warn("[{}] connector {}: meter went backwards ({} < {} Wh); keeping the last reading",
-                                    StationRuntime.this.id, id, r.energyImportWh(), lastWh);
-                        }
-                    }
+                    r = meter.read();
                 } catch (RuntimeException e) {
-                    LOG.warn("[{}] connector {}: meter read failed: {}", StationRuntime.this.id, id, e.toString());
+                    failure = e;
+                }
+                if (r != null) {
+                    lastReading = r;
+                    if (r.energyImportWh() >= lastWh) {
+                        lastWh = r.energyImportWh();
+                    } else {
+                        LOG.warn("[{}] connector {}: meter went backwards ({} < {} Wh); keeping the last reading",
+                                StationRuntime.this.id, id, r.energyImportWh(), lastWh);
+                    }
+                    if (meterFailed) {
+                        meterFailed = false;
+                        meterFailureInfo = null;
+                        LOG.info("[{}] connector {}: meter readable again", StationRuntime.this.id, id);
+                        evaluate();
+                    }
+                } else if (!meterFailed) {
+                    // keep lastWh/lastReading: the last good reading stands in (meterStop, samples)
+                    meterFailed = true;
+                    meterFailureInfo = failure == null ? "no reading" : failure.getMessage();
+                    LOG.warn("[{}] connector {}: meter read failed ({}): PowerMeterFailure, keeping the last reading of {} Wh",
+                            StationRuntime.this.id, id, failure == null ? "null reading" : failure.toString(), lastWh);
+                    evaluate();
                 }
             }
             if (lastWh < 0) {
@@ -2044,12 +2239,12 @@ public final class StationRuntime implements Station {
             }
         }
 
-        void sampleClockAligned() {
+        /** One clock-aligned sample, stamped with the boundary it belongs to. */
+        void sampleClockAligned(Instant now) {
             if (meter == null && tx == null) {
                 return;
             }
             double wh = readEnergy();
-            Instant now = now();
             MeterValue mv = Metering.meterValue(now, lastReading, wh,
                     config.measurands(ConfigurationRegistry.METER_VALUES_ALIGNED_DATA), ReadingContext.SAMPLE_CLOCK);
             TxRecord t = tx;
@@ -2093,10 +2288,14 @@ public final class StationRuntime implements Station {
             ChargePointErrorCode error = lockFailure ? ChargePointErrorCode.CONNECTOR_LOCK_FAILURE : fault.errorCode();
             String vendor = lockFailure ? null : fault.vendorErrorCode();
             String info = lockFailure ? null : fault.info();
+            if (meterFailed && error == ChargePointErrorCode.NO_ERROR) {
+                // not blocking: reported with the current status (OCPP 1.6 StatusNotification, errorCode)
+                error = ChargePointErrorCode.POWER_METER_FAILURE;
+                info = meterFailureInfo;
+            }
             if (evse == null) {
-                if (tx != null && graceTimer != null && computed != null) {
-                    return computed;
-                }
+                // also with a transaction kept open for the driver grace period: the CSMS must see that no energy
+                // can flow now; the transaction's status comes back when a driver is bound again
                 return new Status(ChargePointStatus.UNAVAILABLE, ChargePointErrorCode.NO_ERROR, null, null);
             }
             if (lockFailure || fault.blocking()) {

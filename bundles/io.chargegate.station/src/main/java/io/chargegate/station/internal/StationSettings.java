@@ -18,7 +18,7 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
                               int connectors, Duration callTimeout, Duration handlerTimeout, Duration minBackoff,
                               Duration maxBackoff, Duration connectTimeout, int heartbeatIntervalDefault,
                               Duration bootRetry, Duration systemDriverWait, String vendor, String model,
-                              Duration driverGrace, double nominalVoltage) {
+                              Duration driverGrace, double nominalVoltage, double defaultLimitAmperes) {
 
     /** A configuration value that is refused; the message is the one log line operators see. */
     public static final class InvalidConfigException extends Exception {
@@ -135,9 +135,13 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
         if (!(voltage > 0 && voltage < 2000)) {
             throw new InvalidConfigException("nominalVoltage", voltage, "must be > 0 and < 2000");
         }
+        double defaultLimit = decimal(p, "defaultLimitAmperes", 0.0);
+        if (!(defaultLimit >= 0 && defaultLimit <= 1000)) {
+            throw new InvalidConfigException("defaultLimitAmperes", defaultLimit, "must be between 0 (none) and 1000");
+        }
         return new StationSettings(id, uri, key, profile, trust, trustPw, client, clientPw, verify, data, connectors,
                 callTimeout, handlerTimeout, minBackoff, maxBackoff, connectTimeout, hb, bootRetry, sysWait, vendor, model,
-                grace, voltage);
+                grace, voltage, defaultLimit);
     }
 
     /** Prints everything but the secrets. */

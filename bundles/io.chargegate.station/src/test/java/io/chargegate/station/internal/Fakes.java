@@ -74,8 +74,16 @@ final class Fakes {
             }
         }
 
+        /** Every limit applied, in order. */
+        final List<ChargingLimit> limits = new CopyOnWriteArrayList<>();
+
         @Override
         public void applyLimit(ChargingLimit limit) {
+            limits.add(limit);
+        }
+
+        ChargingLimit lastLimit() {
+            return limits.isEmpty() ? null : limits.get(limits.size() - 1);
         }
 
         void setPilot(PilotState p) {
@@ -109,10 +117,11 @@ final class Fakes {
         }
     }
 
-    /** A meter whose register grows by {@code step} Wh per read. */
+    /** A meter whose register grows by {@code step} Wh per read; while {@code broken} a read throws. */
     static final class FakeMeter implements MeterDriver {
         volatile double wh;
         volatile double step = 10;
+        volatile boolean broken;
 
         FakeMeter(double start) {
             this.wh = start;
@@ -120,6 +129,9 @@ final class Fakes {
 
         @Override
         public synchronized MeterReading read() {
+            if (broken) {
+                throw new IllegalStateException("modbus timeout");
+            }
             double now = wh;
             wh += step;
             return new MeterReading(Instant.now(), now, 7400.0, new double[]{10, 10, 10}, new double[]{230, 231, 229},
@@ -169,12 +181,16 @@ final class Fakes {
         }
     }
 
-    /** The system: identity and recorded resets. */
+    /** The system: identity and recorded resets; {@code identityFails} makes identity() throw. */
     static final class FakeSystem implements SystemDriver {
         final List<ResetKind> resets = new CopyOnWriteArrayList<>();
+        volatile boolean identityFails;
 
         @Override
         public SystemIdentity identity() {
+            if (identityFails) {
+                throw new IllegalStateException("EEPROM unreadable");
+            }
             return new SystemIdentity("FakeVendor", "FakeModel", "SN-1", null, "1.2.3", null, null, null, null);
         }
 

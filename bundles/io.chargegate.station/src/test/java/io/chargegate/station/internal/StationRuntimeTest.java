@@ -633,6 +633,22 @@ class StationRuntimeTest {
     }
 
     @Test
+    void hs1_driverGoneDuringTransactionReportsUnavailableKeepsTheTransactionAndRecovers() {
+        StationRuntime st = boot(1);
+        startCharging("TAG1");
+        h.evses.remove(h.evse[1]);
+        h.meters.remove(h.meter[1]);
+        h.csms.nextStatus(1, ChargePointStatus.UNAVAILABLE);
+        assertTrue(st.connector(1).hasTransaction(), "kept open within the grace period");
+        Fakes.FakeEvse replacement = new Fakes.FakeEvse(false);
+        replacement.pilot = io.chargegate.hardware.api.PilotState.C;
+        h.evses.add(replacement, Harness.driverProps(1));
+        h.meters.add(h.meter[1], Harness.driverProps(1));
+        h.csms.nextStatus(1, ChargePointStatus.CHARGING);
+        assertEquals(0, h.csms.log.stream().filter(r -> r instanceof StopTransactionRequest).count());
+    }
+
+    @Test
     void transactionMessageRetriedPerAttemptsThenDroppedAndNoMadeUpIdGoesOut() {
         StationRuntime st = boot(1);
         st.changeConfiguration("TransactionMessageAttempts", "2");

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
@@ -20,7 +22,9 @@ import java.util.stream.Collectors;
  *
  * <p>Energy registers are loaded at construction (the larger of the saved value and {@code meterStartWh}, so a
  * register never goes backwards) and saved by {@link #persist()} (periodically), after every contactor opening
- * (on the executor) and by {@link #close()}.
+ * (on the executor) and by {@link #close()}. Which connectors have an EV plugged in is saved and restored the same
+ * way (after every plug and unplug), so a recreated simulator still sees the EVs plugged in, as real hardware would
+ * after a driver restart.
  */
 public final class ChargePointSimulator {
 
@@ -33,7 +37,11 @@ public final class ChargePointSimulator {
     private final SimulatedTokenReader tokenReader;
     private final SimulatedSystem system;
     private final Object persistLock = new Object();
-    private Map<Integer, Double> lastSaved;
+    private Saved lastSaved;
+
+    /** What was saved last. */
+    private record Saved(Map<Integer, Double> energy, Set<Integer> plugged) {
+    }
 
     /**
      * Creates the simulator and loads its persisted state.
@@ -49,16 +57,18 @@ public final class ChargePointSimulator {
         this.executor = executor;
         this.registerStore = new RegisterStore(settings.dataDirectory());
         Map<Integer, Double> saved = registerStore.load();
+        Set<Integer> plugged = registerStore.loadPlugged();
         Outbox outbox = new Outbox(executor);
         List<SimulatedConnector> list = new ArrayList<>();
         for (int id = 1; id <= settings.connectors(); id++) {
             double start = Math.max(settings.meterStartWh(), saved.getOrDefault(id, 0.0));
-            list.add(new SimulatedConnector(id, settings, start, ticker, outbox, this::persistLater));
+            list.add(new SimulatedConnector(id, settings, start, plugged.contains(id), ticker, outbox,
+                    this::persistLater));
         }
         this.connectors = List.copyOf(list);
         this.tokenReader = new SimulatedTokenReader(settings, outbox);
         this.system = new SimulatedSystem(settings, ticker, this::status);
-        this.lastSaved = saved;
+        this.lastSaved = new Saved(saved, plugged);
     }
 
     /** The configuration. */
@@ -104,16 +114,23 @@ public final class ChargePointSimulator {
         connectors.forEach(SimulatedConnector::tick);
     }
 
-    /** Saves the energy registers if they changed since the last save; failures are logged. */
+    /** Saves the energy registers and plugged-in connectors if they changed since the last save; failures are logged. */
     public void persist() {
         synchronized (persistLock) {
-            Map<Integer, Double> now = new TreeMap<>();
-            connectors.forEach(c -> now.put(c.id(), c.energyWh()));
+            Map<Integer, Double> energy = new TreeMap<>();
+            Set<Integer> plugged = new TreeSet<>();
+            for (SimulatedConnector c : connectors) {
+                energy.put(c.id(), c.energyWh());
+                if (c.plugged()) {
+                    plugged.add(c.id());
+                }
+            }
+            Saved now = new Saved(energy, plugged);
             if (now.equals(lastSaved)) {
                 return;
             }
             try {
-                registerStore.save(now);
+                registerStore.save(energy, plugged);
                 lastSaved = now;
             } catch (IOException e) {
                 LOG.warn("{}: could not save the energy registers to {}: {}", settings.label(), registerStore.file(),

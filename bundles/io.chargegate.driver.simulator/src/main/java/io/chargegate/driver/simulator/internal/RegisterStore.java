@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Persists the connectors' energy registers in {@value #FILE_NAME} in the data directory (or nowhere when there is
- * none), so a reinstalled or updated driver bundle continues its registers.
+ * Persists the connectors' energy registers, and which connectors have an EV plugged in, in {@value #FILE_NAME} in
+ * the data directory (or nowhere when there is none), so a reinstalled or updated driver bundle continues its
+ * registers and still sees the EVs that are physically plugged in (a driver restart does not unplug a car).
  */
 final class RegisterStore {
 
@@ -62,14 +65,35 @@ final class RegisterStore {
         return registers;
     }
 
-    /** Saves the registers (no-op without a data directory). */
-    void save(Map<Integer, Double> registers) throws IOException {
+    /** The connectors saved with an EV plugged in (empty when none are saved). */
+    Set<Integer> loadPlugged() throws IOException {
+        Set<Integer> plugged = new TreeSet<>();
+        Properties properties = file == null ? null : PropertyFiles.read(file);
+        if (properties == null) {
+            return plugged;
+        }
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("connector.") && key.endsWith(".plugged")
+                    && Boolean.parseBoolean(properties.getProperty(key).trim())) {
+                try {
+                    plugged.add(Integer.parseInt(key.substring("connector.".length(), key.length() - ".plugged".length())));
+                } catch (NumberFormatException e) {
+                    LOG.warn("{}: ignoring unreadable entry {}", file, key);
+                }
+            }
+        }
+        return plugged;
+    }
+
+    /** Saves the registers and the plugged-in connectors (no-op without a data directory). */
+    void save(Map<Integer, Double> registers, Set<Integer> plugged) throws IOException {
         if (file == null) {
             return;
         }
         Properties properties = new Properties();
         registers.forEach((connector, energy) ->
                 properties.setProperty("connector." + connector + ".energyWh", Double.toString(energy)));
-        PropertyFiles.write(file, properties, "ChargeGate simulator energy import registers (Wh)");
+        plugged.forEach(connector -> properties.setProperty("connector." + connector + ".plugged", "true"));
+        PropertyFiles.write(file, properties, "ChargeGate simulator energy import registers (Wh) and plugged-in EVs");
     }
 }

@@ -47,7 +47,7 @@ final class SimulatedConnector implements EvseDriver, MeterDriver, ConnectorLock
     private final EvseCapabilities capabilities;
     private final Ticker ticker;
     private final Outbox outbox;
-    private final Runnable onContactorOpened;
+    private final Runnable persistHook;
     private final SinkSlot<EvseSink> slot = new SinkSlot<>();
 
     private final Object lock = new Object();
@@ -65,17 +65,23 @@ final class SimulatedConnector implements EvseDriver, MeterDriver, ConnectorLock
     private double powerW;
     private long lastNanos;
 
-    SimulatedConnector(int id, SimulatorSettings settings, double initialEnergyWh, Ticker ticker, Outbox outbox,
-                       Runnable onContactorOpened) {
+    /**
+     * @param pluggedIn         whether an EV is plugged in from the start (restored state: pilot B, EV mode idle)
+     * @param persistHook       runs after the contactor opened and after an EV was plugged in or out (persistence)
+     */
+    SimulatedConnector(int id, SimulatorSettings settings, double initialEnergyWh, boolean pluggedIn, Ticker ticker,
+                       Outbox outbox, Runnable persistHook) {
         this.id = id;
         this.settings = settings;
         this.label = settings.label() + " connector " + id;
         this.capabilities = settings.capabilities();
         this.ticker = ticker;
         this.outbox = outbox;
-        this.onContactorOpened = onContactorOpened;
+        this.persistHook = persistHook;
         this.energyWh = initialEnergyWh;
         this.lastNanos = ticker.nanoTime();
+        this.plugged = pluggedIn;
+        this.pilot = pluggedIn ? PilotState.B : PilotState.A;
     }
 
     /** The connector id (1..n). */
@@ -217,7 +223,17 @@ final class SimulatedConnector implements EvseDriver, MeterDriver, ConnectorLock
                 LOG.info("{}: EV plugged in", label);
             }
         });
+        if (changed[0]) {
+            persistHook.run(); // persist: the EV stays plugged in over a driver restart
+        }
         return changed[0];
+    }
+
+    /** Whether an EV is plugged in. */
+    boolean plugged() {
+        synchronized (lock) {
+            return plugged;
+        }
     }
 
     /** Unplugs the EV (to A, contactor opens first). Returns false if nothing was plugged in. */
@@ -235,6 +251,9 @@ final class SimulatedConnector implements EvseDriver, MeterDriver, ConnectorLock
                 LOG.info("{}: EV unplugged", label);
             }
         });
+        if (changed[0]) {
+            persistHook.run(); // persist
+        }
         return changed[0];
     }
 
@@ -337,7 +356,7 @@ final class SimulatedConnector implements EvseDriver, MeterDriver, ConnectorLock
         }
         outbox.flush();
         if (opened) {
-            onContactorOpened.run();
+            persistHook.run();
         }
     }
 

@@ -72,6 +72,35 @@ class ChargePointSimulatorTest {
     }
 
     @Test
+    void aPluggedInEvStaysPluggedInOverARecreate() throws IOException {
+        ChargePointSimulator first = persistent(Map.of());
+        charge(first, 1);
+        first.connector(2).plug();
+        first.connector(2).unplug();
+        ticker.advance(Duration.ofMinutes(6));
+        // no close(): plugging persists at once, as the EV is physically there whatever the driver does
+        ChargePointSimulator afterCrash = persistent(Map.of());
+        assertTrue(afterCrash.connector(1).plugged());
+        assertFalse(afterCrash.connector(2).plugged());
+        first.close();
+
+        ChargePointSimulator second = persistent(Map.of());
+        assertTrue(second.connector(1).plugged());
+        assertFalse(second.connector(2).plugged());
+        RecordingEvseSink sink = new RecordingEvseSink();
+        second.connector(1).attach(sink);
+        assertEquals(List.of("pilot:B", "contactor:false", "fault:NoError"), sink.drain(),
+                "the restored EV shows pilot B, no power until the runtime allows it");
+        second.connector(1).allowPowerOn(true);
+        assertTrue(sink.drain().containsAll(List.of("pilot:C", "contactor:true")), "it charges again when allowed");
+        assertEquals(1100.0, second.connector(1).energyWh(), DELTA, "the register continued");
+        assertFalse(second.connector(1).plug(), "already plugged in");
+
+        second.connector(1).unplug();
+        assertFalse(persistent(Map.of()).connector(1).plugged(), "unplugging persists too");
+    }
+
+    @Test
     void openingTheContactorPersistsTheRegisters() throws IOException {
         ChargePointSimulator first = persistent(Map.of());
         charge(first, 1);
