@@ -140,6 +140,7 @@ class DistributionSmokeIT {
             Files.writeString(second, "chargePointId = SMOKE-2\ncsmsUrl = " + csms + "\n"
                     + "dataDirectory = ${chargegate.data}/stations\n");
             assertTrue(gw.awaitLine("[SMOKE-2] station started", START), "configuration not applied:\n" + gw.output());
+            Thread.sleep(2500); // let FileInstall finish the poll cycle that created it (poll = 1 s)
             Files.delete(second);
             assertTrue(gw.awaitLine("[SMOKE-2] station stopped", START), "configuration not removed:\n" + gw.output());
             assertTrue(Files.isRegularFile(tmp.resolve("data/stations/SMOKE-2/state.mv")), "${chargegate.data} not substituted");
