@@ -27,6 +27,7 @@ import java.util.List;
 final class StationSupport implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String CSMS_PID = "io.chargegate.csms.demo";
 
     private final BundleContext context;
     private final List<Configuration> configurations = new ArrayList<>();
@@ -34,6 +35,7 @@ final class StationSupport implements AutoCloseable {
     final String chargePointId;
     final Path dataDirectory;
     DemoCentralSystem csms;
+    private Dictionary<String, Object> csmsProperties;
 
     StationSupport(BundleContext context, String chargePointId) throws IOException {
         this.context = context;
@@ -43,14 +45,56 @@ final class StationSupport implements AutoCloseable {
 
     /** Starts the demo CSMS on a free loopback port and waits for its service. */
     DemoCentralSystem startCsms() throws Exception {
+        return startCsms(null);
+    }
+
+    /**
+     * Starts the demo CSMS on a free loopback port with extra configuration properties (e.g. {@code bootStatus},
+     * {@code heartbeatInterval}) and waits for its service.
+     */
+    DemoCentralSystem startCsms(Dictionary<String, Object> extra) throws Exception {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("host", "127.0.0.1");
         props.put("port", freePort());
         props.put("heartbeatInterval", 60);
         props.put("blockedIdTags", new String[] {"BLOCKED"});
-        configure("io.chargegate.csms.demo", null, props);
+        putAll(props, extra);
+        csmsProperties = props;
+        configure(CSMS_PID, null, props);
         csms = service(DemoCentralSystem.class, null);
         return csms;
+    }
+
+    /** Stops the demo CSMS (deletes its configuration) and waits until its service is gone. */
+    void stopCsms() throws Exception {
+        deleteConfigurations(c -> CSMS_PID.equals(c.getPid()));
+        awaitCsmsGone();
+        csms = null;
+    }
+
+    private void awaitCsmsGone() throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (context.getServiceReferences(DemoCentralSystem.class, null).size() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the demo CSMS service is still registered after " + WAIT);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Starts the demo CSMS again with the configuration (and so the port) of the last {@link #startCsms}. */
+    DemoCentralSystem restartCsms() throws Exception {
+        if (csmsProperties == null) {
+            throw new IllegalStateException("the CSMS was never started");
+        }
+        configure(CSMS_PID, null, csmsProperties);
+        csms = service(DemoCentralSystem.class, null);
+        return csms;
+    }
+
+    /** The port the demo CSMS listens on (stays the same over {@link #restartCsms}). */
+    int csmsPort() {
+        return (Integer) csmsProperties.get("port");
     }
 
     /** Configures a simulator with {@code connectors} connectors for this station. */
@@ -71,19 +115,40 @@ final class StationSupport implements AutoCloseable {
         props.put("connectors", connectors);
         props.put("minBackoffSeconds", 1);
         props.put("maxBackoffSeconds", 2);
-        if (extra != null) {
-            for (java.util.Enumeration<String> keys = extra.keys(); keys.hasMoreElements(); ) {
-                String k = keys.nextElement();
-                props.put(k, extra.get(k));
-            }
-        }
+        putAll(props, extra);
         configure(null, "io.chargegate.station", props);
         return csms.awaitChargePoint(chargePointId, WAIT);
     }
 
-    /** Runs a {@code sim:} command, e.g. {@code sim("plug", 1)}. */
+    private static void putAll(Dictionary<String, Object> target, Dictionary<String, Object> extra) {
+        if (extra != null) {
+            for (java.util.Enumeration<String> keys = extra.keys(); keys.hasMoreElements(); ) {
+                String k = keys.nextElement();
+                target.put(k, extra.get(k));
+            }
+        }
+    }
+
+    /**
+     * Runs a {@code sim:} command on this station's simulator, e.g. {@code sim("plug", 1)}: the station id is passed
+     * as the command's first argument where the command takes one (so a simulator of an earlier test that is still
+     * going away is never picked), else the command runs as given.
+     */
     Object sim(String function, Object... args) throws Exception {
+        Object[] withStation;
+        if (function.equals("tag") && args.length == 1) {
+            withStation = new Object[] {chargePointId, args[0], 0};
+        } else {
+            withStation = new Object[args.length + 1];
+            withStation[0] = chargePointId;
+            System.arraycopy(args, 0, withStation, 1, args.length);
+        }
         Object commands = service(Object.class, "(osgi.command.scope=sim)");
+        for (Method m : commands.getClass().getMethods()) {
+            if (m.getName().equals(function) && m.getParameterCount() == withStation.length && accepts(m, withStation)) {
+                return m.invoke(commands, withStation);
+            }
+        }
         for (Method m : commands.getClass().getMethods()) {
             if (m.getName().equals(function) && m.getParameterCount() == args.length && accepts(m, args)) {
                 return m.invoke(commands, args);
@@ -128,10 +193,16 @@ final class StationSupport implements AutoCloseable {
 
     /** Removes the station configuration (the runtime deactivates) but keeps CSMS and simulator. */
     void stopStation() throws Exception {
-        for (Configuration c : new ArrayList<>(configurations)) {
-            if ("io.chargegate.station".equals(c.getFactoryPid())) {
+        deleteConfigurations(c -> "io.chargegate.station".equals(c.getFactoryPid()));
+    }
+
+    /** Deletes the configurations that match (a deleted Configuration throws on equals(), so remove it first). */
+    private void deleteConfigurations(java.util.function.Predicate<Configuration> matcher) throws IOException {
+        for (java.util.Iterator<Configuration> it = configurations.iterator(); it.hasNext(); ) {
+            Configuration c = it.next();
+            if (matcher.test(c)) {
+                it.remove();
                 c.delete();
-                configurations.remove(c);
             }
         }
     }
@@ -152,6 +223,8 @@ final class StationSupport implements AutoCloseable {
             }
         }
         configurations.clear();
+        // the next test of a PerClass run must not find this CSMS (SCR deactivates it asynchronously)
+        awaitCsmsGone();
         trackers.forEach(ServiceTracker::close);
         trackers.clear();
     }

@@ -14,6 +14,8 @@ import io.chargegate.ocpp.model.types.ReservationStatus;
 import io.chargegate.ocpp.model.types.ResetStatus;
 import io.chargegate.ocpp.model.types.ResetType;
 import io.chargegate.ocpp.model.types.UnlockStatus;
+import io.chargegate.ocpp.model.types.MessageTrigger;
+import io.chargegate.ocpp.model.types.TriggerMessageStatus;
 import io.chargegate.ocpp.model.types.UpdateStatus;
 import io.chargegate.ocpp.model.types.UpdateType;
 import org.osgi.annotation.versioning.ProviderType;
@@ -107,6 +109,28 @@ public interface Station {
     /** The per-connector charging limits of this station (for the smart charging profile). */
     default ChargingLimits chargingLimits() {
         throw new UnsupportedOperationException("chargingLimits() not implemented by " + getClass().getName());
+    }
+
+    /**
+     * A durable key-value state of this station for one feature profile ({@code namespace}, e.g.
+     * {@code "smartcharging"}): kept in the station's store below the profiles, so a profile bundle that is stopped,
+     * updated or reinstalled finds its state again. Values are strings (profiles store JSON they encode themselves,
+     * e.g. with {@code io.chargegate.ocpp.rpc.codec.OcppCodec}); every change is durable when the call returns.
+     */
+    default ProfileState profileState(String namespace) {
+        throw new UnsupportedOperationException("profileState() not implemented by " + getClass().getName());
+    }
+
+    /**
+     * TriggerMessage: sends the requested charge-point-initiated message now (BootNotification,
+     * DiagnosticsStatusNotification, FirmwareStatusNotification, Heartbeat, MeterValues, StatusNotification) for
+     * {@code connectorId} where it applies (null: every connector / the whole charge point).
+     *
+     * @return {@code ACCEPTED} when the message will be sent, {@code REJECTED} for a connector that does not exist,
+     *         {@code NOT_IMPLEMENTED} for a trigger the runtime does not support
+     */
+    default TriggerMessageStatus trigger(MessageTrigger message, Integer connectorId) {
+        throw new UnsupportedOperationException("trigger() not implemented by " + getClass().getName());
     }
 
     /** The result of {@link #configuration(Collection)}. */

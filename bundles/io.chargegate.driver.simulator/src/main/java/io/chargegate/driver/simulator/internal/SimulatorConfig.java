@@ -50,8 +50,8 @@ public @interface SimulatorConfig {
     double meterStartWh() default SimulatorSettings.DEFAULT_METER_START_WH;
 
     @AttributeDefinition(name = "Data directory", required = false,
-            description = "Where the energy registers and the installed firmware record persist (one directory per "
-                    + "simulator); empty keeps them in memory.")
+            description = "Where the energy registers, the plugged-in EVs and the installed firmware record persist "
+                    + "(one directory per simulator); empty keeps them in memory.")
     String dataDirectory() default SimulatorSettings.DEFAULT_DATA_DIRECTORY;
 
     @AttributeDefinition(name = "Fail firmware installation",
