@@ -1,0 +1,227 @@
+package io.chargegate.itests;
+
+import io.chargegate.csms.demo.ChargePointConnection;
+import io.chargegate.ocpp.model.Action;
+import io.chargegate.ocpp.model.messages.ClearChargingProfileRequest;
+import io.chargegate.ocpp.model.messages.GetCompositeScheduleRequest;
+import io.chargegate.ocpp.model.messages.GetCompositeScheduleResponse;
+import io.chargegate.ocpp.model.messages.GetConfigurationRequest;
+import io.chargegate.ocpp.model.messages.GetConfigurationResponse;
+import io.chargegate.ocpp.model.messages.RemoteStartTransactionRequest;
+import io.chargegate.ocpp.model.messages.RemoteStopTransactionRequest;
+import io.chargegate.ocpp.model.messages.SetChargingProfileRequest;
+import io.chargegate.ocpp.model.messages.StartTransactionResponse;
+import io.chargegate.ocpp.model.types.ChargePointStatus;
+import io.chargegate.ocpp.model.types.ChargingProfile;
+import io.chargegate.ocpp.model.types.ChargingProfileKindType;
+import io.chargegate.ocpp.model.types.ChargingProfilePurposeType;
+import io.chargegate.ocpp.model.types.ChargingProfileStatus;
+import io.chargegate.ocpp.model.types.ChargingRateUnitType;
+import io.chargegate.ocpp.model.types.ChargingSchedule;
+import io.chargegate.ocpp.model.types.ChargingSchedulePeriod;
+import io.chargegate.ocpp.model.types.ClearChargingProfileStatus;
+import io.chargegate.ocpp.model.types.GetCompositeScheduleStatus;
+import io.chargegate.ocpp.model.types.KeyValue;
+import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
+import io.chargegate.ocpp.rpc.ErrorCode;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import javax.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static io.chargegate.itests.Ocpp.awaitAfter;
+import static io.chargegate.itests.Ocpp.awaitStatus;
+import static io.chargegate.itests.Ocpp.awaitTrue;
+import static io.chargegate.itests.Ocpp.call;
+import static io.chargegate.itests.Ocpp.callError;
+import static io.chargegate.itests.Ocpp.mark;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+/**
+ * The SmartCharging profile bundle in Felix against the demo CSMS and the simulator: TC_056, TC_058_1, TC_059,
+ * TC_066, TC_067 end to end (the limit is read from the simulator's connector status), the configuration keys, and
+ * a stop/start of the profile bundle (limit held, profiles kept in the station's store).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SmartChargingIT {
+
+    private static final String SMART_CHARGING = "io.chargegate.profile.smartcharging";
+
+    @Inject
+    private BundleContext context;
+
+    private StationSupport support;
+    private ChargePointConnection cp;
+
+    @Configuration
+    public Option[] config() {
+        return options(ChargeGateOptions.runtime(),
+                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
+                ChargeGateOptions.chargegate("io.chargegate.profile.core"),
+                ChargeGateOptions.chargegate(SMART_CHARGING));
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        support = new StationSupport(context, "CP-SC-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
+        support.startCsms();
+        support.startSimulator(1);
+        cp = support.startStation(1, null);
+        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        Bundle b = bundle();
+        if (b.getState() != Bundle.ACTIVE) {
+            b.start();
+        }
+        support.close();
+    }
+
+    private Bundle bundle() {
+        for (Bundle b : context.getBundles()) {
+            if (SMART_CHARGING.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("bundle " + SMART_CHARGING + " not installed");
+    }
+
+    private static ChargingProfile profile(int id, int stackLevel, ChargingProfilePurposeType purpose,
+                                           ChargingProfileKindType kind, Instant start, ChargingSchedulePeriod... periods) {
+        return new ChargingProfile(id, stackLevel, purpose, kind,
+                new ChargingSchedule(null, start, ChargingRateUnitType.A, List.of(periods), null));
+    }
+
+    private static ChargingProfile txDefault(int id, double amperes) {
+        return profile(id, 0, ChargingProfilePurposeType.TX_DEFAULT_PROFILE, ChargingProfileKindType.ABSOLUTE,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600), new ChargingSchedulePeriod(0, amperes));
+    }
+
+    /** The simulator connector's limit as its status shows it ("16.0 A", "7400 W", "max"). */
+    private String limitNow() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("limit=(max|\\S+ [AW]\\S*)")
+                .matcher(String.valueOf(support.sim("status")));
+        assertTrue("no limit in the simulator status", m.find());
+        return m.group(1);
+    }
+
+    private void awaitLimit(String text) throws Exception {
+        awaitTrue("simulator connector limit=" + text, () -> {
+            try {
+                return String.valueOf(support.sim("status")).contains("limit=" + text);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    /** TC_056 + TC_066 + configuration keys: TxDefaultProfile Accepted, applied, reported by GetCompositeSchedule. */
+    @Test
+    public void txDefaultProfileIsAppliedAndReported() throws Exception {
+        GetConfigurationResponse conf = call(cp, new GetConfigurationRequest(List.of("SupportedFeatureProfiles",
+                "ChargeProfileMaxStackLevel", "ChargingScheduleAllowedChargingRateUnit", "ChargingScheduleMaxPeriods",
+                "MaxChargingProfilesInstalled")));
+        Map<String, String> values = conf.configurationKey().stream()
+                .collect(Collectors.toMap(KeyValue::key, KeyValue::value));
+        assertTrue(values.toString(), values.get("SupportedFeatureProfiles").contains("SmartCharging"));
+        assertEquals("10", values.get("ChargeProfileMaxStackLevel"));
+        assertEquals("Current,Power", values.get("ChargingScheduleAllowedChargingRateUnit"));
+        assertEquals("24", values.get("ChargingScheduleMaxPeriods"));
+        assertEquals("20", values.get("MaxChargingProfilesInstalled"));
+
+        assertEquals(ChargingProfileStatus.ACCEPTED, call(cp, new SetChargingProfileRequest(0, txDefault(1, 16))).status());
+        awaitLimit("16.0 A");
+        GetCompositeScheduleResponse composite = call(cp, new GetCompositeScheduleRequest(1, 600));
+        assertEquals(GetCompositeScheduleStatus.ACCEPTED, composite.status());
+        assertEquals(Integer.valueOf(1), composite.connectorId());
+        assertEquals(1, composite.chargingSchedule().chargingSchedulePeriod().size());
+        assertEquals(16.0, composite.chargingSchedule().chargingSchedulePeriod().get(0).limit(), 0.0);
+        GetCompositeScheduleResponse watts = call(cp, new GetCompositeScheduleRequest(0, 600)
+                .withChargingRateUnit(ChargingRateUnitType.W));
+        assertEquals(11040.0, watts.chargingSchedule().chargingSchedulePeriod().get(0).limit(), 0.0);
+    }
+
+    /** TC_058_1: a TxProfile without a transaction is Rejected. */
+    @Test
+    public void txProfileWithoutTransactionIsRejected() throws Exception {
+        ChargingProfile tx = profile(5, 0, ChargingProfilePurposeType.TX_PROFILE, ChargingProfileKindType.RELATIVE,
+                null, new ChargingSchedulePeriod(0, 6));
+        assertEquals(ChargingProfileStatus.REJECTED, call(cp, new SetChargingProfileRequest(1, tx)).status());
+    }
+
+    /** TC_059: RemoteStartTransaction with a TxProfile limits the transaction; the limit ends with it. */
+    @Test
+    public void remoteStartWithTxProfileLimitsTheTransaction() throws Exception {
+        call(cp, new SetChargingProfileRequest(0, txDefault(1, 16)));
+        awaitLimit("16.0 A");
+        int m = mark(cp);
+        ChargingProfile tx = profile(9, 0, ChargingProfilePurposeType.TX_PROFILE, ChargingProfileKindType.RELATIVE,
+                null, new ChargingSchedulePeriod(0, 10));
+        assertEquals(RemoteStartStopStatus.ACCEPTED, call(cp, new RemoteStartTransactionRequest("SC59")
+                .withConnectorId(1).withChargingProfile(tx)).status());
+        support.sim("plug", 1);
+        StartTransactionResponse start = (StartTransactionResponse) awaitAfter(cp, m, Action.START_TRANSACTION).response();
+        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
+        awaitLimit("10.0 A");
+        assertEquals(10.0, call(cp, new GetCompositeScheduleRequest(1, 60)).chargingSchedule()
+                .chargingSchedulePeriod().get(0).limit(), 0.0);
+        call(cp, new RemoteStopTransactionRequest(start.transactionId()));
+        awaitAfter(cp, m, Action.STOP_TRANSACTION);
+        awaitLimit("16.0 A");
+    }
+
+    /** TC_067: ClearChargingProfile removes the profile; the station default applies again. */
+    @Test
+    public void clearChargingProfile() throws Exception {
+        String stationDefault = limitNow();
+        call(cp, new SetChargingProfileRequest(0, txDefault(3, 12)));
+        awaitLimit("12.0 A");
+        assertEquals(ClearChargingProfileStatus.ACCEPTED, call(cp, new ClearChargingProfileRequest().withId(3)).status());
+        awaitLimit(stationDefault);
+        assertEquals(GetCompositeScheduleStatus.REJECTED, call(cp, new GetCompositeScheduleRequest(1, 600)).status());
+        assertEquals(ClearChargingProfileStatus.UNKNOWN, call(cp, new ClearChargingProfileRequest().withId(3)).status());
+    }
+
+    /** Hot swap: stopping the bundle keeps the limit in place; started again, it finds its profiles in the store. */
+    @Test
+    public void profilesSurviveAStopOfTheBundleAndTheLimitIsHeld() throws Exception {
+        call(cp, new SetChargingProfileRequest(0, txDefault(4, 14)));
+        awaitLimit("14.0 A");
+        bundle().stop();
+        assertEquals(ErrorCode.NotSupported, callError(cp, new GetCompositeScheduleRequest(1, 600)).code());
+        assertTrue(String.valueOf(support.sim("status")).contains("limit=14.0 A"));
+        assertEquals("the WebSocket stays up", 1, cp.connectCount());
+        bundle().start();
+        awaitTrue("GetCompositeSchedule answered again", () -> {
+            try {
+                GetCompositeScheduleResponse r = cp.call(new GetCompositeScheduleRequest(1, 600)).toCompletableFuture()
+                        .get(5, TimeUnit.SECONDS);
+                return r.status() == GetCompositeScheduleStatus.ACCEPTED
+                        && r.chargingSchedule().chargingSchedulePeriod().get(0).limit() == 14.0;
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
+        awaitLimit("14.0 A");
+    }
+}
