@@ -8,7 +8,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * charging profile. The runtime passes the limit in force to the connector's EVSE driver at once and again whenever
  * a driver is (re)bound. Without a limit set here a connector runs at the station's configured default limit
  * ({@code defaultLimitAmperes}; none configured = the hardware maximum). Limits are held in memory: the profile that
- * sets them keeps its charging profiles in the store and sets them again after a restart.
+ * sets them keeps its charging profiles in the store and sets them again after a restart. When the
+ * {@code SMART_CHARGING} {@link FeatureProfileProvider} goes away, the limits set here are held for the station's
+ * {@code smartChargingHoldSeconds}, then replaced by its {@code smartChargingFallbackLimitAmperes} (never above the
+ * held limit nor the hardware maximum); they stay until the profile, back again, sets its own.
  */
 @ProviderType
 public interface ChargingLimits {

@@ -15,18 +15,39 @@ import java.util.Map;
 /**
  * The authorization cache and the local authorization list of one station, both in the store. Lookups only; the
  * decision rules (LocalPreAuthorize, LocalAuthorizeOffline, AllowOfflineTxForUnknownId) are the runtime's.
+ *
+ * <p>The local list is crash-safe as a whole: it lives in one of two store maps together with its version (under
+ * {@link #VERSION_KEY}, longer than any idTag); an update writes the complete new list into the other map and then
+ * switches the pointer {@code localList.active} in {@code meta} with one atomic write. A crash at any point leaves
+ * either the old list with the old version or the new list with the new version. A store written before this layout
+ * (list in {@code locallist}, version in {@code meta.localListVersion}, no pointer) is read as the active map.
  */
 final class AuthorizationStore {
-    private static final String VERSION = "localListVersion";
+    /** Legacy place of the version (before the two-map layout). */
+    private static final String LEGACY_VERSION = "localListVersion";
+    /** Which list map is active: "a" (the legacy map) or "b". */
+    private static final String ACTIVE = "localList.active";
+    /** The version entry inside a list map; idTags are at most 20 characters, so it can never clash with one. */
+    static final String VERSION_KEY = "#localListVersion#not-an-idTag";
 
     private final DurableMap cache;
-    private final DurableMap localList;
+    private final DurableMap listA;
+    private final DurableMap listB;
     private final DurableMap meta;
 
-    AuthorizationStore(DurableMap cache, DurableMap localList, DurableMap meta) {
+    AuthorizationStore(DurableMap cache, DurableMap listA, DurableMap listB, DurableMap meta) {
         this.cache = cache;
-        this.localList = localList;
+        this.listA = listA;
+        this.listB = listB;
         this.meta = meta;
+    }
+
+    private boolean bActive() {
+        return "b".equals(meta.get(ACTIVE).orElse("a"));
+    }
+
+    private DurableMap active() {
+        return bActive() ? listB : listA;
     }
 
     /** Encodes an IdTagInfo as {@code status|expiry|parent}. */
@@ -51,7 +72,10 @@ final class AuthorizationStore {
 
     /** The local list entry, with status Expired when its expiry date has passed; null when not listed. */
     IdTagInfo listed(String idTag, Instant now) {
-        return localList.get(idTag).map(AuthorizationStore::decode).map(i -> expire(i, now)).orElse(null);
+        if (VERSION_KEY.equals(idTag)) {
+            return null;
+        }
+        return active().get(idTag).map(AuthorizationStore::decode).map(i -> expire(i, now)).orElse(null);
     }
 
     private static IdTagInfo expire(IdTagInfo i, Instant now) {
@@ -63,7 +87,7 @@ final class AuthorizationStore {
 
     /** Updates the cache from a CSMS answer (ids in the local list are not cached: the list has priority). */
     void updateCache(String idTag, IdTagInfo info) {
-        if (idTag == null || info == null || localList.get(idTag).isPresent()) {
+        if (idTag == null || info == null || listed(idTag, Instant.MIN) != null) {
             return;
         }
         cache.put(idTag, encode(info));
@@ -77,16 +101,22 @@ final class AuthorizationStore {
         return cache.size();
     }
 
+    /** The list's version; 0 while the list is empty (OCPP 1.6 5.10), whatever version emptied it. */
     int localListVersion() {
-        return meta.get(VERSION).map(Integer::parseInt).orElse(0);
+        return localListSize() == 0 ? 0 : storedVersion(active());
+    }
+
+    private int storedVersion(DurableMap list) {
+        return list.get(VERSION_KEY).or(() -> meta.get(LEGACY_VERSION)).map(Integer::parseInt).orElse(0);
     }
 
     int localListSize() {
-        return localList.size();
+        DurableMap list = active();
+        return list.size() - (list.get(VERSION_KEY).isPresent() ? 1 : 0);
     }
 
     /**
-     * Applies SendLocalList.
+     * Applies SendLocalList as one atomic switch (see the class comment).
      *
      * @param maxListLength maximum entries of the list, or -1 for no limit
      * @param maxSendLength maximum entries of one update, or -1
@@ -97,55 +127,41 @@ final class AuthorizationStore {
         if (maxSendLength >= 0 && list.size() > maxSendLength) {
             return UpdateStatus.FAILED;
         }
+        DurableMap current = active();
+        Map<String, String> next = new HashMap<>();
         if (type == UpdateType.FULL) {
-            Map<String, String> full = new HashMap<>();
             for (AuthorizationData d : list) {
                 if (d.idTagInfo() != null) {
-                    full.put(d.idTag(), encode(d.idTagInfo()));
+                    next.put(d.idTag(), encode(d.idTagInfo()));
                 }
-            }
-            if (maxListLength >= 0 && full.size() > maxListLength) {
-                return UpdateStatus.FAILED;
-            }
-            localList.clear();
-            if (!full.isEmpty()) {
-                localList.putAll(full);
-            }
-            for (String id : full.keySet()) {
-                cache.remove(id);
             }
         } else {
             if (version <= localListVersion()) {
                 return UpdateStatus.VERSION_MISMATCH;
             }
-            Map<String, String> now = new HashMap<>(localList.snapshot());
+            next.putAll(current.snapshot());
+            next.remove(VERSION_KEY);
             for (AuthorizationData d : list) {
                 if (d.idTagInfo() == null) {
-                    now.remove(d.idTag());
+                    next.remove(d.idTag());
                 } else {
-                    now.put(d.idTag(), encode(d.idTagInfo()));
+                    next.put(d.idTag(), encode(d.idTagInfo()));
                 }
-            }
-            if (maxListLength >= 0 && now.size() > maxListLength) {
-                return UpdateStatus.FAILED;
-            }
-            for (AuthorizationData d : list) {
-                if (d.idTagInfo() == null) {
-                    localList.remove(d.idTag());
-                }
-            }
-            Map<String, String> puts = new HashMap<>();
-            for (AuthorizationData d : list) {
-                if (d.idTagInfo() != null) {
-                    puts.put(d.idTag(), encode(d.idTagInfo()));
-                    cache.remove(d.idTag());
-                }
-            }
-            if (!puts.isEmpty()) {
-                localList.putAll(puts);
             }
         }
-        meta.put(VERSION, Integer.toString(version));
+        if (maxListLength >= 0 && next.size() > maxListLength) {
+            return UpdateStatus.FAILED;
+        }
+        Map<String, String> written = new HashMap<>(next);
+        written.put(VERSION_KEY, Integer.toString(version));
+        boolean toB = !bActive();
+        DurableMap target = toB ? listB : listA;
+        target.clear();
+        target.putAll(written);
+        meta.put(ACTIVE, toB ? "b" : "a"); // the switch: before it the old list holds, after it the new one
+        for (String id : next.keySet()) {
+            cache.remove(id); // listed ids are not cached (the list has priority anyway)
+        }
         return UpdateStatus.ACCEPTED;
     }
 }

@@ -87,4 +87,12 @@ public @interface StationConfig {
     @AttributeDefinition(name = "Default limit (A)", description = "Current limit per phase applied to every EVSE when its driver is bound "
             + "and whenever no smart charging limit applies; 0 = the hardware maximum")
     double defaultLimitAmperes() default 0.0;
+
+    @AttributeDefinition(name = "Smart charging hold (s)", description = "When the smart charging profile goes away, how long the limits "
+            + "it set stay in force before the fallback limit replaces them; 0 = fall back at once")
+    int smartChargingHoldSeconds() default 300;
+
+    @AttributeDefinition(name = "Smart charging fallback limit (A)", description = "Per-phase limit replacing a held smart charging limit "
+            + "after the hold (never above the held limit nor the hardware maximum); <= 0 = hold indefinitely")
+    double smartChargingFallbackLimitAmperes() default 6.0;
 }

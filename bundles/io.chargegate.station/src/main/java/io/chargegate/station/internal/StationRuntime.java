@@ -24,6 +24,8 @@ import io.chargegate.ocpp.model.messages.AuthorizeRequest;
 import io.chargegate.ocpp.model.messages.AuthorizeResponse;
 import io.chargegate.ocpp.model.messages.BootNotificationRequest;
 import io.chargegate.ocpp.model.messages.BootNotificationResponse;
+import io.chargegate.ocpp.model.messages.DiagnosticsStatusNotificationRequest;
+import io.chargegate.ocpp.model.messages.FirmwareStatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.HeartbeatRequest;
 import io.chargegate.ocpp.model.messages.HeartbeatResponse;
 import io.chargegate.ocpp.model.messages.MeterValuesRequest;
@@ -41,9 +43,13 @@ import io.chargegate.ocpp.model.types.ChargePointErrorCode;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.ChargingRateUnitType;
 import io.chargegate.ocpp.model.types.ChargingProfile;
+import io.chargegate.ocpp.model.types.ChargingProfilePurposeType;
 import io.chargegate.ocpp.model.types.ConfigurationStatus;
+import io.chargegate.ocpp.model.types.DiagnosticsStatus;
+import io.chargegate.ocpp.model.types.FirmwareStatus;
 import io.chargegate.ocpp.model.types.IdTagInfo;
 import io.chargegate.ocpp.model.types.Measurand;
+import io.chargegate.ocpp.model.types.MessageTrigger;
 import io.chargegate.ocpp.model.types.MeterValue;
 import io.chargegate.ocpp.model.types.ReadingContext;
 import io.chargegate.ocpp.model.types.Reason;
@@ -52,6 +58,7 @@ import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
 import io.chargegate.ocpp.model.types.ReservationStatus;
 import io.chargegate.ocpp.model.types.ResetStatus;
 import io.chargegate.ocpp.model.types.ResetType;
+import io.chargegate.ocpp.model.types.TriggerMessageStatus;
 import io.chargegate.ocpp.model.types.UnlockStatus;
 import io.chargegate.ocpp.model.types.UpdateStatus;
 import io.chargegate.ocpp.model.types.UpdateType;
@@ -72,6 +79,7 @@ import io.chargegate.station.api.ConfigurationKey;
 import io.chargegate.station.api.ConnectorState;
 import io.chargegate.station.api.Delivery;
 import io.chargegate.station.api.FeatureProfileProvider;
+import io.chargegate.station.api.ProfileState;
 import io.chargegate.station.api.Reservation;
 import io.chargegate.station.api.Station;
 import io.chargegate.station.api.StationStatus;
@@ -123,6 +131,11 @@ import java.util.function.Function;
 public final class StationRuntime implements Station {
     private static final Logger LOG = LoggerFactory.getLogger(StationRuntime.class);
     private static final int MAX_PENDING_BEST_EFFORT = 100;
+    /**
+     * How long a triggered message waits, so the TriggerMessage CALLRESULT (sent when the handler's stage completes
+     * on the calling thread) goes out first (OCPP 1.6 5.17).
+     */
+    private static final long TRIGGER_DELAY_MS = 100;
 
     /** The collaborators a runtime needs; every one can be faked in tests. */
     public record Services(OcppConnector connector, Function<Path, StateStore> storeOpener, ScheduledExecutorService scheduler,
@@ -192,6 +205,15 @@ public final class StationRuntime implements Station {
      */
     private final Map<Integer, ChargingLimit> limits = new HashMap<>();
     private final ChargingLimits limitsView = new LimitsView();
+    /** Whether a SMART_CHARGING FeatureProfileProvider was registered at the last look (kept across restarts). */
+    private boolean smartChargingPresent;
+    /** Connectors whose limit, set by the smart charging profile that went away, is held now; kept across restarts. */
+    private final TreeSet<Integer> heldLimits = new TreeSet<>();
+    /** When the hold ends (local clock). */
+    private Instant holdDeadline;
+    private ScheduledFuture<?> holdTask;
+    /** Store maps of the profile namespaces asked for in this generation (the store changes on restart). */
+    private final Map<String, DurableMap> profileMaps = new HashMap<>();
 
     /**
      * @param settings validated settings
@@ -228,13 +250,14 @@ public final class StationRuntime implements Station {
                 config = new ConfigurationRegistry(st.map("config"), settings.connectors(), settings.heartbeatIntervalDefault(),
                         this::supportedProfiles, settings.authorizationKey());
                 config.onChange(this::onConfigChanged);
-                auth = new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("meta"));
+                auth = new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("locallist.b"), st.map("meta"));
                 restoreState();
             } catch (RuntimeException e) {
                 st.close();
                 store = null;
                 throw e;
             }
+            profileMaps.clear();
             registration = null;
             bootAcceptedThisRun = false;
             bootInFlight = false;
@@ -254,6 +277,9 @@ public final class StationRuntime implements Station {
             running = true;
             dispatcher = new Dispatcher(svc.handlers(), this, session);
             refreshProfiles();
+            if (!heldLimits.isEmpty() && !smartChargingPresent) {
+                scheduleHold(); // a hold that was running when the station stopped (Reset) goes on
+            }
             svc.profiles().addListener(profileListener);
             for (ServiceSet<?> s : driverSets()) {
                 s.addListener(driverListener);
@@ -280,6 +306,8 @@ public final class StationRuntime implements Station {
             cancel(alignedTask);
             cancel(retryTask);
             cancel(cpReservationTimer);
+            cancel(holdTask);
+            holdTask = null;
             svc.profiles().removeListener(profileListener);
             for (ServiceSet<?> s : driverSets()) {
                 s.removeListener(driverListener);
@@ -942,6 +970,108 @@ public final class StationRuntime implements Station {
             }
             return false;
         });
+        boolean sc = false;
+        for (ServiceSet.Entry<FeatureProfileProvider> e : svc.profiles().all()) {
+            try {
+                sc |= e.service().profile() == FeatureProfile.SMART_CHARGING;
+            } catch (RuntimeException ex) {
+                // logged by supportedProfiles()
+            }
+        }
+        if (sc != smartChargingPresent) {
+            smartChargingPresent = sc;
+            if (sc) {
+                smartChargingBack();
+            } else {
+                smartChargingGone();
+            }
+        }
+    }
+
+    // ---- smart charging source gone: hold, then fall back (ARCHITECTURE.md, hot swap)
+
+    /** The smart charging profile went away: every limit it set is held for smartChargingHoldSeconds. */
+    private void smartChargingGone() {
+        heldLimits.clear();
+        heldLimits.addAll(limits.keySet());
+        if (heldLimits.isEmpty()) {
+            return;
+        }
+        Duration hold = settings.smartChargingHold();
+        boolean forever = settings.smartChargingFallbackLimitAmperes() <= 0;
+        for (int c : heldLimits) {
+            LOG.warn("[{}] connector {}: smart charging source gone, holding {} {}", id, c, describe(limits.get(c)),
+                    forever ? "indefinitely" : "for " + hold.toSeconds() + " s");
+        }
+        holdDeadline = svc.clock().instant().plus(hold);
+        scheduleHold();
+    }
+
+    private void scheduleHold() {
+        cancel(holdTask);
+        holdTask = null;
+        if (settings.smartChargingFallbackLimitAmperes() <= 0) {
+            return; // hold indefinitely
+        }
+        long delay = Math.max(0, Duration.between(svc.clock().instant(), holdDeadline).toMillis());
+        holdTask = svc.scheduler().schedule(this::holdExpired, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** The hold is over: each held limit is replaced by the fallback limit, unless the held one is lower. */
+    private synchronized void holdExpired() {
+        holdTask = null;
+        if (smartChargingPresent || heldLimits.isEmpty()) {
+            return;
+        }
+        for (int c : heldLimits) {
+            ChargingLimit held = limits.get(c);
+            if (held == null) {
+                continue;
+            }
+            ChargingLimit fallback = fallbackFor(c, held);
+            limits.put(c, fallback);
+            LOG.warn("[{}] connector {}: smart charging hold over, limit {} -> {}", id, c, describe(held), describe(fallback));
+            if (running && c < connectors.length) {
+                connectors[c].pushLimit();
+            }
+        }
+        heldLimits.clear();
+    }
+
+    /** smartChargingFallbackLimitAmperes capped at the hardware maximum; the held limit itself when that is lower. */
+    private ChargingLimit fallbackFor(int connectorId, ChargingLimit held) {
+        EvseCapabilities caps = connectorId < connectors.length ? connectors[connectorId].caps : null;
+        double fallbackA = settings.smartChargingFallbackLimitAmperes();
+        if (caps != null) {
+            fallbackA = Math.min(fallbackA, caps.maxCurrent());
+        }
+        double heldA = held.value();
+        if (held.unit() == ChargingLimit.Unit.WATT) {
+            int phases = held.phases() != null ? held.phases() : caps != null ? caps.phases() : 3;
+            double volts = caps != null ? caps.nominalVoltage() : settings.nominalVoltage();
+            heldA = held.value() / (phases * volts);
+        }
+        return heldA <= fallbackA ? held : ChargingLimit.amperes(fallbackA);
+    }
+
+    /** The smart charging profile is back: no fallback; the held / fallback limits stay until it sets its own. */
+    private void smartChargingBack() {
+        cancel(holdTask);
+        holdTask = null;
+        if (!heldLimits.isEmpty()) {
+            LOG.info("[{}] smart charging source back: hold of connector(s) {} ended", id, heldLimits);
+        }
+        heldLimits.clear();
+    }
+
+    /** Whether limits are held now because the smart charging profile went away (tests, diagnostics). */
+    synchronized boolean holdingLimits() {
+        return !heldLimits.isEmpty();
+    }
+
+    private static String describe(ChargingLimit l) {
+        return l == null ? "none" : Metering.format(l.value()) + (l.unit() == ChargingLimit.Unit.WATT ? " W" : " A")
+                + (l.phases() == null ? "" : " on " + l.phases() + " phase(s)");
     }
 
     private void onConfigChanged(String key, String value) {
@@ -1315,6 +1445,11 @@ public final class StationRuntime implements Station {
             if (!running || idTag == null || idTag.isEmpty()) {
                 return RemoteStartStopStatus.REJECTED;
             }
+            if (chargingProfile != null && chargingProfile.chargingProfilePurpose() != ChargingProfilePurposeType.TX_PROFILE) {
+                LOG.info("[{}] RemoteStart with a {} charging profile: Rejected (only TxProfile, OCPP 1.6 5.11)", id,
+                        chargingProfile.chargingProfilePurpose().value());
+                return RemoteStartStopStatus.REJECTED;
+            }
             if (connectorId != null && (connectorId <= 0 || connectorId > settings.connectors())) {
                 LOG.info("[{}] RemoteStart on connector {}: Rejected", id, connectorId);
                 return RemoteStartStopStatus.REJECTED;
@@ -1502,7 +1637,8 @@ public final class StationRuntime implements Station {
         if (!running || r.connectorId() > settings.connectors() || !r.expiryDate().isAfter(now())) {
             return ReservationStatus.REJECTED;
         }
-        cancelReservationInternal(r.reservationId());
+        // the checks treat a reservation with the same id as absent; a refused request leaves it as it was
+        int rid = r.reservationId();
         if (r.connectorId() == 0) {
             if (!config.boolValue("ReserveConnectorZeroSupported", false)) {
                 return ReservationStatus.REJECTED;
@@ -1510,20 +1646,19 @@ public final class StationRuntime implements Station {
             if (!cpOperative) {
                 return ReservationStatus.UNAVAILABLE;
             }
-            if (cpReservation != null) {
+            if (cpReservation != null && cpReservation.reservationId() != rid) {
                 return ReservationStatus.OCCUPIED;
             }
             boolean anyFree = false;
             for (int i = 1; i < connectors.length; i++) {
-                anyFree |= connectors[i].compute().status() == ChargePointStatus.AVAILABLE;
+                anyFree |= connectors[i].statusIgnoring(rid) == ChargePointStatus.AVAILABLE;
             }
             if (!anyFree) {
                 return ReservationStatus.OCCUPIED;
             }
         } else {
             Connector c = connectors[r.connectorId()];
-            Status s = c.compute();
-            switch (s.status()) {
+            switch (c.statusIgnoring(rid)) {
                 case FAULTED -> {
                     return ReservationStatus.FAULTED;
                 }
@@ -1537,8 +1672,12 @@ public final class StationRuntime implements Station {
                 }
             }
         }
-        reservations.put(Integer.toString(r.reservationId()), encodeReservation(r));
+        Connector previous = detachReservation(rid);
+        reservations.put(Integer.toString(rid), encodeReservation(r));
         placeReservation(r);
+        if (previous != null && previous.id != r.connectorId()) {
+            previous.evaluate();
+        }
         LOG.info("[{}] reservation {} on connector {} for {} until {}", id, r.reservationId(), r.connectorId(), r.idTag(), r.expiryDate());
         return ReservationStatus.ACCEPTED;
     }
@@ -1552,25 +1691,38 @@ public final class StationRuntime implements Station {
     }
 
     private boolean cancelReservationInternal(int reservationId) {
-        boolean found = false;
+        boolean found = cpReservation != null && cpReservation.reservationId() == reservationId;
+        Connector c = detachReservation(reservationId);
+        if (c != null) {
+            c.evaluate();
+            found = true;
+        }
+        if (found) {
+            reservations.remove(Integer.toString(reservationId));
+        }
+        return found;
+    }
+
+    /**
+     * Takes the reservation with that id off the charge point or its connector (timer cancelled) without touching the
+     * store or reporting a status; returns the connector it was on, or null (none, or the charge point's).
+     */
+    private Connector detachReservation(int reservationId) {
         if (cpReservation != null && cpReservation.reservationId() == reservationId) {
             cpReservation = null;
             cancel(cpReservationTimer);
-            found = true;
+            cpReservationTimer = null;
         }
         for (int i = 1; i < connectors.length; i++) {
             Connector c = connectors[i];
             if (c.reservation != null && c.reservation.reservationId() == reservationId) {
                 c.reservation = null;
                 cancel(c.reservationTimer);
-                c.evaluate();
-                found = true;
+                c.reservationTimer = null;
+                return c;
             }
         }
-        if (found) {
-            reservations.remove(Integer.toString(reservationId));
-        }
-        return found;
+        return null;
     }
 
     private void placeReservation(Reservation r) {
@@ -1651,6 +1803,7 @@ public final class StationRuntime implements Station {
         if (connectorId < 1 || connectorId > settings.connectors()) {
             throw new IllegalArgumentException("no connector " + connectorId + " (1.." + settings.connectors() + ")");
         }
+        heldLimits.remove(connectorId); // a limit set now replaces a held one
         if (limit == null) {
             limits.remove(connectorId);
         } else {
@@ -1695,6 +1848,132 @@ public final class StationRuntime implements Station {
             return l == null ? null : new Limit(l.value(),
                     l.unit() == ChargingLimit.Unit.WATT ? ChargingRateUnitType.W : ChargingRateUnitType.A, l.phases());
         }
+    }
+
+    @Override
+    public ProfileState profileState(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (namespace.isBlank()) {
+            throw new IllegalArgumentException("namespace must not be blank");
+        }
+        return new StoredProfileState(namespace);
+    }
+
+    /** The store map of a profile namespace in the running generation; throws when the station is not running. */
+    private DurableMap profileMap(String namespace) {
+        requireRunning();
+        return profileMaps.computeIfAbsent(namespace, n -> store.map("profile." + n));
+    }
+
+    /**
+     * {@link ProfileState} over the store map {@code profile.<namespace>}. Resolves the map on every call, so a handle
+     * kept across a Reset (store closed and reopened) keeps working; throws {@link IllegalStateException} while the
+     * station is stopped.
+     */
+    private final class StoredProfileState implements ProfileState {
+        private final String namespace;
+
+        StoredProfileState(String namespace) {
+            this.namespace = namespace;
+        }
+
+        @Override
+        public Optional<String> get(String key) {
+            Objects.requireNonNull(key, "key");
+            synchronized (StationRuntime.this) {
+                return profileMap(namespace).get(key);
+            }
+        }
+
+        @Override
+        public void put(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            synchronized (StationRuntime.this) {
+                profileMap(namespace).put(key, value);
+            }
+        }
+
+        @Override
+        public boolean remove(String key) {
+            Objects.requireNonNull(key, "key");
+            synchronized (StationRuntime.this) {
+                return profileMap(namespace).remove(key);
+            }
+        }
+
+        @Override
+        public Map<String, String> snapshot() {
+            synchronized (StationRuntime.this) {
+                return profileMap(namespace).snapshot();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "ProfileState[" + id + "/" + namespace + "]";
+        }
+    }
+
+    @Override
+    public synchronized TriggerMessageStatus trigger(MessageTrigger message, Integer connectorId) {
+        if (!running || message == null) {
+            return TriggerMessageStatus.REJECTED;
+        }
+        if (connectorId != null && (connectorId < 0 || connectorId > settings.connectors())) {
+            LOG.info("[{}] TriggerMessage {} for connector {}: Rejected (no such connector)", id, message.value(), connectorId);
+            return TriggerMessageStatus.REJECTED;
+        }
+        long gen = generation;
+        svc.scheduler().schedule(() -> triggered(gen, message, connectorId), TRIGGER_DELAY_MS, TimeUnit.MILLISECONDS);
+        LOG.info("[{}] TriggerMessage {}{}: Accepted", id, message.value(), connectorId == null ? "" : " for connector " + connectorId);
+        return TriggerMessageStatus.ACCEPTED;
+    }
+
+    /** Sends a triggered message (after the TriggerMessage reply). */
+    private synchronized void triggered(long gen, MessageTrigger message, Integer connectorId) {
+        if (gen != generation || !running) {
+            return;
+        }
+        switch (message) {
+            case BOOT_NOTIFICATION -> {
+                if (online() && !bootInFlight) {
+                    ServiceSet.Entry<SystemDriver> sys = svc.systems().best(this::forThisStation);
+                    sendBoot(bootRequest(sys == null ? null : sys.service())); // the answer is handled like any boot's
+                } else {
+                    LOG.info("[{}] triggered BootNotification not sent: {}", id, online() ? "one is in flight" : "offline");
+                }
+            }
+            case DIAGNOSTICS_STATUS_NOTIFICATION -> sendTriggered(new DiagnosticsStatusNotificationRequest(DiagnosticsStatus.IDLE));
+            case FIRMWARE_STATUS_NOTIFICATION -> sendTriggered(new FirmwareStatusNotificationRequest(FirmwareStatus.IDLE));
+            case HEARTBEAT -> heartbeat(gen);
+            case METER_VALUES -> {
+                for (int i = 1; i < connectors.length; i++) {
+                    if (connectorId == null || connectorId == 0 || connectorId == i) {
+                        connectors[i].sampleTriggered();
+                    }
+                }
+            }
+            case STATUS_NOTIFICATION -> {
+                for (Connector c : connectors) {
+                    if (connectorId == null || connectorId == c.id) {
+                        c.reportNow();
+                    }
+                }
+            }
+        }
+    }
+
+    private void sendTriggered(Request<?> request) {
+        if (!canSend()) {
+            LOG.info("[{}] triggered {} not sent: not connected or not accepted", id, request.action().wireName());
+            return;
+        }
+        session.call(request, settings.callTimeout()).whenComplete((r, e) -> {
+            if (e != null) {
+                LOG.debug("[{}] triggered {} not delivered: {}", id, request.action().wireName(), e.toString());
+            }
+        });
     }
 
     // ---- diagnostics (tests, logs)
@@ -2268,6 +2547,30 @@ public final class StationRuntime implements Station {
             }
         }
 
+        /**
+         * TriggerMessage MeterValues: a sample of MeterValuesSampledData now, context Trigger; with the transaction's
+         * id (transactional, in order after its StartTransaction) when one runs, else sent at once. A connector with
+         * neither a meter nor a transaction has nothing to report.
+         */
+        void sampleTriggered() {
+            if (meter == null && tx == null) {
+                return;
+            }
+            double wh = readEnergy();
+            MeterValue mv = Metering.meterValue(now(), lastReading, wh,
+                    config.measurands(ConfigurationRegistry.METER_VALUES_SAMPLED_DATA), ReadingContext.TRIGGER);
+            if (mv == null) {
+                return;
+            }
+            TxRecord t = tx;
+            if (t != null) {
+                enqueue(new MeterValuesRequest(id, t.transactionId, List.of(mv)), t.transactionId == null ? t.ref : null);
+                pump();
+            } else {
+                sendTriggered(new MeterValuesRequest(id, null, List.of(mv)));
+            }
+        }
+
         void persistTx() {
             if (tx != null) {
                 transactions.put(Integer.toString(id), tx.encode());
@@ -2324,6 +2627,20 @@ public final class StationRuntime implements Station {
                 s = ChargePointStatus.AVAILABLE;
             }
             return new Status(s, error, vendor, info);
+        }
+
+        /** The status this connector would have without the reservation {@code reservationId} (if it holds it). */
+        ChargePointStatus statusIgnoring(int reservationId) {
+            if (reservation == null || reservation.reservationId() != reservationId) {
+                return compute().status();
+            }
+            Reservation held = reservation;
+            reservation = null;
+            try {
+                return compute().status();
+            } finally {
+                reservation = held;
+            }
         }
 
         /** Recomputes the status and reports a change once it lasted MinimumStatusDuration. */

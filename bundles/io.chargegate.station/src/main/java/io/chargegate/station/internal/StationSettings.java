@@ -18,7 +18,8 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
                               int connectors, Duration callTimeout, Duration handlerTimeout, Duration minBackoff,
                               Duration maxBackoff, Duration connectTimeout, int heartbeatIntervalDefault,
                               Duration bootRetry, Duration systemDriverWait, String vendor, String model,
-                              Duration driverGrace, double nominalVoltage, double defaultLimitAmperes) {
+                              Duration driverGrace, double nominalVoltage, double defaultLimitAmperes,
+                              Duration smartChargingHold, double smartChargingFallbackLimitAmperes) {
 
     /** A configuration value that is refused; the message is the one log line operators see. */
     public static final class InvalidConfigException extends Exception {
@@ -139,9 +140,14 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
         if (!(defaultLimit >= 0 && defaultLimit <= 1000)) {
             throw new InvalidConfigException("defaultLimitAmperes", defaultLimit, "must be between 0 (none) and 1000");
         }
+        Duration scHold = seconds(p, "smartChargingHoldSeconds", 300, 0, 86400);
+        double scFallback = decimal(p, "smartChargingFallbackLimitAmperes", 6.0);
+        if (!(scFallback <= 1000) || Double.isNaN(scFallback)) {
+            throw new InvalidConfigException("smartChargingFallbackLimitAmperes", scFallback, "must be at most 1000 (<= 0: hold indefinitely)");
+        }
         return new StationSettings(id, uri, key, profile, trust, trustPw, client, clientPw, verify, data, connectors,
                 callTimeout, handlerTimeout, minBackoff, maxBackoff, connectTimeout, hb, bootRetry, sysWait, vendor, model,
-                grace, voltage, defaultLimit);
+                grace, voltage, defaultLimit, scHold, scFallback);
     }
 
     /** Prints everything but the secrets. */

@@ -142,6 +142,23 @@ class AuthorizationTest extends RuntimeTestBase {
     }
 
     @Test
+    void ll1_tc042_2_anEmptyLocalListHasVersionZero() {
+        StationRuntime st = boot(1);
+        h.profiles.add(localListProfile(), Map.of());
+        assertEquals(UpdateStatus.ACCEPTED, st.sendLocalList(1, UpdateType.FULL, List.of()));
+        assertEquals(0, st.localListVersion());
+        st.sendLocalList(2, UpdateType.FULL, List.of(new AuthorizationData("A", new IdTagInfo(AuthorizationStatus.ACCEPTED))));
+        assertEquals(2, st.localListVersion());
+        assertEquals(UpdateStatus.ACCEPTED, st.sendLocalList(3, UpdateType.DIFFERENTIAL, List.of(new AuthorizationData("A"))));
+        assertEquals(0, st.localListVersion(), "the last entry removed");
+        // the next differential update is checked against 0
+        assertEquals(UpdateStatus.ACCEPTED, st.sendLocalList(1, UpdateType.DIFFERENTIAL,
+                List.of(new AuthorizationData("B", new IdTagInfo(AuthorizationStatus.ACCEPTED)))));
+        assertEquals(1, st.localListVersion());
+        assertEquals(UpdateStatus.VERSION_MISMATCH, st.sendLocalList(1, UpdateType.DIFFERENTIAL, List.of()));
+    }
+
+    @Test
     void tc008_2_remoteStartWithListedIdNeedsNoAuthorize() {
         StationRuntime st = boot(1);
         h.profiles.add(localListProfile(), Map.of());

@@ -5,6 +5,7 @@ import io.chargegate.ocpp.model.FeatureProfile;
 import io.chargegate.ocpp.model.messages.AuthorizeRequest;
 import io.chargegate.ocpp.model.messages.BootNotificationRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionRequest;
+import io.chargegate.ocpp.model.messages.StatusNotificationRequest;
 import io.chargegate.ocpp.model.types.AuthorizationStatus;
 import io.chargegate.ocpp.model.types.AvailabilityType;
 import io.chargegate.ocpp.model.types.CancelReservationStatus;
@@ -158,6 +159,36 @@ class ReservationTest extends RuntimeTestBase {
         assertFalse(st.connector(2).hasTransaction(), "last free connector kept for the reservation");
         h.reader.present("RES0", 2);
         assertEquals(20, h.csms.next(StartTransactionRequest.class, s -> s.idTag().equals("RES0")).reservationId());
+    }
+
+    @Test
+    void rv1_aRefusedReserveNowLeavesTheReservationWithTheSameIdAsItWas() {
+        StationRuntime st = boot(2);
+        assertEquals(ReservationStatus.ACCEPTED, st.reserve(reservation(st, 7, 1, "RES1", null, 60)));
+        h.csms.nextStatus(1, ChargePointStatus.RESERVED);
+        h.evse[2].plugIn();
+        h.csms.nextStatus(2, ChargePointStatus.PREPARING);
+        assertEquals(ReservationStatus.OCCUPIED, st.reserve(reservation(st, 7, 2, "RES1", null, 60)));
+        assertEquals(ReservationStatus.REJECTED, st.reserve(reservation(st, 7, 0, "RES1", null, 60)));
+        h.csms.assertNothing(r -> r instanceof StatusNotificationRequest s && s.connectorId() == 1, 300);
+        assertEquals(ChargePointStatus.RESERVED, st.connector(1).status());
+        assertEquals(CancelReservationStatus.ACCEPTED, st.cancelReservation(7), "still there");
+    }
+
+    @Test
+    void rv1_replacingAReservationInPlaceSendsNoStatusAndCancelsTheOldExpiry() {
+        StationRuntime st = boot(2);
+        st.reserve(reservation(st, 7, 1, "RES1", null, 1));
+        h.csms.nextStatus(1, ChargePointStatus.RESERVED);
+        assertEquals(ReservationStatus.ACCEPTED, st.reserve(reservation(st, 7, 1, "RES1", null, 60)));
+        // the first reservation would have expired within this quiet period
+        h.csms.assertNothing(r -> r instanceof StatusNotificationRequest, 1500);
+        assertEquals(ChargePointStatus.RESERVED, st.connector(1).status());
+        // moved to another connector: the new one becomes Reserved, the old one Available
+        assertEquals(ReservationStatus.ACCEPTED, st.reserve(reservation(st, 7, 2, "RES1", null, 60)));
+        h.csms.nextStatus(2, ChargePointStatus.RESERVED);
+        h.csms.nextStatus(1, ChargePointStatus.AVAILABLE);
+        assertEquals(ChargePointStatus.RESERVED, st.connector(2).status());
     }
 
     @Test

@@ -85,6 +85,12 @@ final class TestCsms implements OcppConnector, AutoCloseable {
                 new StartTransactionResponse(startInfo.apply(r), nextTxId.getAndIncrement()));
         handle(io.chargegate.ocpp.model.Action.STOP_TRANSACTION, (StopTransactionRequest r) -> new StopTransactionResponse());
         handle(io.chargegate.ocpp.model.Action.METER_VALUES, (MeterValuesRequest r) -> new MeterValuesResponse());
+        handle(io.chargegate.ocpp.model.Action.DIAGNOSTICS_STATUS_NOTIFICATION,
+                (io.chargegate.ocpp.model.messages.DiagnosticsStatusNotificationRequest r) ->
+                        new io.chargegate.ocpp.model.messages.DiagnosticsStatusNotificationResponse());
+        handle(io.chargegate.ocpp.model.Action.FIRMWARE_STATUS_NOTIFICATION,
+                (io.chargegate.ocpp.model.messages.FirmwareStatusNotificationRequest r) ->
+                        new io.chargegate.ocpp.model.messages.FirmwareStatusNotificationResponse());
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -1,0 +1,188 @@
+package io.chargegate.itests;
+
+import io.chargegate.csms.demo.ChargePointConnection;
+import io.chargegate.ocpp.model.Action;
+import io.chargegate.ocpp.model.messages.GetLocalListVersionRequest;
+import io.chargegate.ocpp.model.messages.SendLocalListRequest;
+import io.chargegate.ocpp.model.messages.StartTransactionRequest;
+import io.chargegate.ocpp.model.types.AuthorizationData;
+import io.chargegate.ocpp.model.types.AuthorizationStatus;
+import io.chargegate.ocpp.model.types.ChargePointStatus;
+import io.chargegate.ocpp.model.types.IdTagInfo;
+import io.chargegate.ocpp.model.types.KeyValue;
+import io.chargegate.ocpp.model.types.UpdateStatus;
+import io.chargegate.ocpp.model.types.UpdateType;
+import io.chargegate.ocpp.rpc.ErrorCode;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import javax.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.chargegate.itests.Ocpp.awaitAfter;
+import static io.chargegate.itests.Ocpp.awaitStatus;
+import static io.chargegate.itests.Ocpp.call;
+import static io.chargegate.itests.Ocpp.mark;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+/**
+ * The LocalAuthListManagement profile bundle on the real runtime: TC_042_1, TC_042_2, TC_043, TC_043_2, TC_043_3,
+ * TC_008_1 (local start from the list without Authorize), a Full update with an entry without idTagInfo, and the
+ * profile's keys.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LocalAuthListIT {
+
+    private static final IdTagInfo ACCEPTED = new IdTagInfo(AuthorizationStatus.ACCEPTED);
+
+    @Inject
+    private BundleContext context;
+
+    private StationSupport support;
+    private ChargePointConnection cp;
+
+    @Configuration
+    public Option[] config() {
+        return options(ChargeGateOptions.runtime(),
+                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
+                ChargeGateOptions.chargegate("io.chargegate.profile.core"),
+                ChargeGateOptions.chargegate("io.chargegate.profile.localauthlist"));
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        // one identity per test: the Felix instance is shared by the class
+        support = new StationSupport(context, "CP-LAL-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
+        support.startCsms();
+        support.startSimulator(1);
+        cp = support.startStation(1, null);
+        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        support.close();
+    }
+
+    private int version() throws Exception {
+        return call(cp, new GetLocalListVersionRequest()).listVersion();
+    }
+
+    private UpdateStatus send(int version, UpdateType type, List<AuthorizationData> entries) throws Exception {
+        return call(cp, new SendLocalListRequest(version, entries, type)).status();
+    }
+
+    /** The profile's three keys with their access and values, and the profile in SupportedFeatureProfiles. */
+    @Test
+    public void profileIsAnnouncedWithItsKeys() throws Exception {
+        ProfileChecks.assertProfileSupported(cp, "LocalAuthListManagement");
+        KeyValue enabled = ProfileChecks.key(cp, "LocalAuthListEnabled");
+        assertEquals("true", enabled.value());
+        assertFalse(enabled.readonly());
+        KeyValue listMax = ProfileChecks.key(cp, "LocalAuthListMaxLength");
+        assertEquals("1000", listMax.value());
+        assertTrue(listMax.readonly());
+        KeyValue sendMax = ProfileChecks.key(cp, "SendLocalListMaxLength");
+        assertEquals("100", sendMax.value());
+        assertTrue(sendMax.readonly());
+    }
+
+    /** TC_042_1: with LocalAuthListEnabled=false GetLocalListVersion answers -1. */
+    @Test
+    public void tc042_1_disabledListAnswersMinusOne() throws Exception {
+        assertEquals(UpdateStatus.ACCEPTED, send(3, UpdateType.FULL, List.of(new AuthorizationData("A421", ACCEPTED))));
+        Ocpp.configure(cp, "LocalAuthListEnabled", "false");
+        assertEquals(-1, version());
+        Ocpp.configure(cp, "LocalAuthListEnabled", "true");
+        assertEquals(3, version());
+    }
+
+    /** TC_042_2: a fresh list is version 0; after a Full update without entries (version 1) the list is empty: 0. */
+    @Test
+    public void tc042_2_emptyListIsVersionZero() throws Exception {
+        assertEquals(0, version());
+        assertEquals(UpdateStatus.ACCEPTED, send(1, UpdateType.FULL, null));
+        assertEquals("OCPP 1.6 §5.10: version 0 = the list is empty (station-bugs.md LL-1)", 0, version());
+    }
+
+    /** TC_043: a Full update, then a Differential one, both Accepted; the version follows. */
+    @Test
+    public void tc043_fullThenDifferential() throws Exception {
+        assertEquals(UpdateStatus.ACCEPTED, send(2, UpdateType.FULL,
+                List.of(new AuthorizationData("A431", ACCEPTED), new AuthorizationData("B431", ACCEPTED))));
+        assertEquals(2, version());
+        assertEquals(UpdateStatus.ACCEPTED, send(3, UpdateType.DIFFERENTIAL,
+                List.of(new AuthorizationData("C431", ACCEPTED), new AuthorizationData("A431"))));
+        assertEquals(3, version());
+    }
+
+    /** TC_043_2: a Differential update whose version is not above the current one -> VersionMismatch. */
+    @Test
+    public void tc043_2_versionMismatch() throws Exception {
+        assertEquals(UpdateStatus.ACCEPTED, send(2, UpdateType.FULL, List.of(new AuthorizationData("A432", ACCEPTED))));
+        assertEquals(2, version());
+        assertEquals(UpdateStatus.ACCEPTED,
+                send(5, UpdateType.DIFFERENTIAL, List.of(new AuthorizationData("B432", ACCEPTED))));
+        assertEquals(5, version());
+        assertEquals(UpdateStatus.VERSION_MISMATCH,
+                send(5, UpdateType.DIFFERENTIAL, List.of(new AuthorizationData("C432", ACCEPTED))));
+        assertEquals(UpdateStatus.VERSION_MISMATCH,
+                send(4, UpdateType.DIFFERENTIAL, List.of(new AuthorizationData("C432", ACCEPTED))));
+        assertEquals(5, version());
+    }
+
+    /** TC_043_3: an update with more entries than SendLocalListMaxLength (100) -> Failed, version unchanged. */
+    @Test
+    public void tc043_3_tooManyEntriesFail() throws Exception {
+        assertEquals(UpdateStatus.ACCEPTED, send(1, UpdateType.FULL, List.of(new AuthorizationData("A433", ACCEPTED))));
+        List<AuthorizationData> tooMany = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add(new AuthorizationData("T433-" + i, ACCEPTED));
+        }
+        assertEquals(UpdateStatus.FAILED, send(2, UpdateType.FULL, tooMany));
+        assertEquals(1, version());
+        assertEquals(UpdateStatus.ACCEPTED, send(2, UpdateType.FULL, tooMany.subList(0, 100)));
+        assertEquals(2, version());
+    }
+
+    /** A Full update with an entry without idTagInfo is a CALLERROR OccurenceConstraintViolation; nothing changes. */
+    @Test
+    public void fullUpdateEntryWithoutIdTagInfoIsAnOccurenceConstraintViolation() throws Exception {
+        assertEquals(UpdateStatus.ACCEPTED, send(1, UpdateType.FULL, List.of(new AuthorizationData("A44", ACCEPTED))));
+        assertEquals(ErrorCode.OccurenceConstraintViolation, Ocpp.callError(cp, new SendLocalListRequest(2,
+                List.of(new AuthorizationData("B44", ACCEPTED), new AuthorizationData("NOINFO")), UpdateType.FULL))
+                .code());
+        assertEquals(1, version());
+    }
+
+    /**
+     * TC_008_1: with LocalPreAuthorize=true an idTag Accepted in the local list starts locally without an Authorize
+     * (the CSMS never sees one for it).
+     */
+    @Test
+    public void tc008_1_startFromTheLocalListWithoutAuthorize() throws Exception {
+        Ocpp.configure(cp, "LocalPreAuthorize", "true");
+        assertEquals(UpdateStatus.ACCEPTED, send(1, UpdateType.FULL, List.of(new AuthorizationData("LOCAL81", ACCEPTED))));
+        int m = mark(cp);
+        support.sim("tag", "LOCAL81");
+        support.sim("plug", 1);
+        StartTransactionRequest start = awaitAfter(cp, m, Action.START_TRANSACTION).request(StartTransactionRequest.class);
+        assertEquals("LOCAL81", start.idTag());
+        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
+        assertTrue("no Authorize before the StartTransaction:\n" + Ocpp.describe(cp.received()),
+                cp.received().subList(m, mark(cp)).stream().noneMatch(Ocpp.is(Action.AUTHORIZE)));
+    }
+}
