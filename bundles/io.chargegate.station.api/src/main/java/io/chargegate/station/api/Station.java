@@ -126,8 +126,7 @@ public interface Station {
      * DiagnosticsStatusNotification, FirmwareStatusNotification, Heartbeat, MeterValues, StatusNotification) for
      * {@code connectorId} where it applies (null: every connector / the whole charge point).
      *
-     * @return {@code ACCEPTED} when the message will be sent, {@code REJECTED} for a connector that does not exist,
-     *         {@code NOT_IMPLEMENTED} for a trigger the runtime does not support
+     * @return {@code ACCEPTED} when the message will be sent, {@code REJECTED} for a connector that does not exist
      */
     default TriggerMessageStatus trigger(MessageTrigger message, Integer connectorId) {
         throw new UnsupportedOperationException("trigger() not implemented by " + getClass().getName());

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * {@code TriggerMessage}: {@link Station#trigger(io.chargegate.ocpp.model.types.MessageTrigger, Integer)} with the
  * requested message and connector (null when absent); its status is the answer. The runtime decides
- * {@code Accepted}, {@code Rejected} (a connector that does not exist) or {@code NotImplemented}, and sends the
+ * {@code Accepted} or {@code Rejected} (a connector that does not exist), and sends the
  * requested message itself, after this CALL has been answered.
  */
 @Component(service = ActionHandler.class)

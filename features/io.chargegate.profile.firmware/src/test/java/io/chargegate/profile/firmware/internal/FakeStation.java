@@ -1,0 +1,268 @@
+package io.chargegate.profile.firmware.internal;
+
+import io.chargegate.ocpp.model.Request;
+import io.chargegate.ocpp.model.Response;
+import io.chargegate.ocpp.model.messages.DiagnosticsStatusNotificationRequest;
+import io.chargegate.ocpp.model.messages.DiagnosticsStatusNotificationResponse;
+import io.chargegate.ocpp.model.messages.FirmwareStatusNotificationRequest;
+import io.chargegate.ocpp.model.messages.FirmwareStatusNotificationResponse;
+import io.chargegate.ocpp.model.types.AuthorizationData;
+import io.chargegate.ocpp.model.types.AvailabilityStatus;
+import io.chargegate.ocpp.model.types.AvailabilityType;
+import io.chargegate.ocpp.model.types.CancelReservationStatus;
+import io.chargegate.ocpp.model.types.ChargePointErrorCode;
+import io.chargegate.ocpp.model.types.ChargePointStatus;
+import io.chargegate.ocpp.model.types.ChargingProfile;
+import io.chargegate.ocpp.model.types.ConfigurationStatus;
+import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
+import io.chargegate.ocpp.model.types.ReservationStatus;
+import io.chargegate.ocpp.model.types.ResetStatus;
+import io.chargegate.ocpp.model.types.ResetType;
+import io.chargegate.ocpp.model.types.UnlockStatus;
+import io.chargegate.ocpp.model.types.UpdateStatus;
+import io.chargegate.ocpp.model.types.UpdateType;
+import io.chargegate.station.api.ConnectorState;
+import io.chargegate.station.api.Delivery;
+import io.chargegate.station.api.ProfileState;
+import io.chargegate.station.api.Reservation;
+import io.chargegate.station.api.Station;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * A {@link Station} for the firmware tests: an in-memory profile state (shared by every component instance that
+ * uses this station, like the real store across a restart), connectors with a settable transaction and operative
+ * flag, and a queue of the messages sent. Operations the firmware profile has no business calling fail the test.
+ */
+final class FakeStation implements Station {
+    /** Long enough for any step on a slow machine; a bound, not an expectation. */
+    static final long WAIT_SECONDS = 20;
+
+    private final String id;
+    private final int connectorCount;
+    private final Map<String, InMemoryState> states = new ConcurrentHashMap<>();
+    private final LinkedBlockingQueue<Request<?>> sent = new LinkedBlockingQueue<>();
+    private final Map<Integer, Boolean> operative = new ConcurrentHashMap<>();
+    private final Map<Integer, String> transactions = new ConcurrentHashMap<>();
+    private final List<String> availabilityCalls = new ArrayList<>();
+    private final AtomicInteger connectorQueries = new AtomicInteger();
+
+    FakeStation(String id, int connectorCount) {
+        this.id = id;
+        this.connectorCount = connectorCount;
+        for (int i = 1; i <= connectorCount; i++) {
+            operative.put(i, true);
+        }
+    }
+
+    /** Starts or ends (null) a transaction on a connector. */
+    void transaction(int connectorId, String idTag) {
+        if (idTag == null) {
+            transactions.remove(connectorId);
+        } else {
+            transactions.put(connectorId, idTag);
+        }
+    }
+
+    /** Whether the connector is operative now. */
+    boolean operative(int connectorId) {
+        return operative.get(connectorId);
+    }
+
+    /** The ChangeAvailability calls so far, as "connector:type". */
+    List<String> availabilityCalls() {
+        synchronized (availabilityCalls) {
+            return List.copyOf(availabilityCalls);
+        }
+    }
+
+    /** How many times {@link #connector(int)} was called. */
+    int connectorQueries() {
+        return connectorQueries.get();
+    }
+
+    /** The next message sent, waiting for it. */
+    Request<?> nextSent() throws InterruptedException {
+        Request<?> request = sent.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(request, "no message sent within " + WAIT_SECONDS + " s");
+        return request;
+    }
+
+    /** The next firmware status sent (fails on any other message). */
+    String nextFirmwareStatus() throws InterruptedException {
+        return ((FirmwareStatusNotificationRequest) nextSent()).status().value();
+    }
+
+    /** The next diagnostics status sent (fails on any other message). */
+    String nextDiagnosticsStatus() throws InterruptedException {
+        return ((DiagnosticsStatusNotificationRequest) nextSent()).status().value();
+    }
+
+    /** The messages sent and not taken yet. */
+    List<Request<?>> pending() {
+        return List.copyOf(sent);
+    }
+
+    /** The firmware profile's state. */
+    InMemoryState firmwareState() {
+        return states.computeIfAbsent(StationJobs.NAMESPACE, n -> new InMemoryState());
+    }
+
+    @Override
+    public String chargePointId() {
+        return id;
+    }
+
+    @Override
+    public Instant now() {
+        return Instant.now();
+    }
+
+    @Override
+    public int connectorCount() {
+        return connectorCount;
+    }
+
+    @Override
+    public ConnectorState connector(int connectorId) {
+        connectorQueries.incrementAndGet();
+        String idTag = transactions.get(connectorId);
+        boolean isOperative = operative.getOrDefault(connectorId, true);
+        ChargePointStatus status = idTag != null ? ChargePointStatus.CHARGING
+                : isOperative ? ChargePointStatus.AVAILABLE : ChargePointStatus.UNAVAILABLE;
+        return new ConnectorState(connectorId, status, ChargePointErrorCode.NO_ERROR, null,
+                idTag == null ? null : 1000 + connectorId, idTag, isOperative);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R extends Response> CompletionStage<R> send(Request<R> request, Delivery delivery) {
+        sent.add(request);
+        Response response;
+        if (request instanceof FirmwareStatusNotificationRequest) {
+            response = new FirmwareStatusNotificationResponse();
+        } else if (request instanceof DiagnosticsStatusNotificationRequest) {
+            response = new DiagnosticsStatusNotificationResponse();
+        } else {
+            throw new AssertionError("the firmware profile sent " + request);
+        }
+        return CompletableFuture.completedFuture((R) response);
+    }
+
+    @Override
+    public AvailabilityStatus changeAvailability(int connectorId, AvailabilityType type) {
+        synchronized (availabilityCalls) {
+            availabilityCalls.add(connectorId + ":" + type.value());
+        }
+        if (transactions.containsKey(connectorId) && type == AvailabilityType.INOPERATIVE) {
+            return AvailabilityStatus.SCHEDULED;
+        }
+        operative.put(connectorId, type == AvailabilityType.OPERATIVE);
+        return AvailabilityStatus.ACCEPTED;
+    }
+
+    @Override
+    public ProfileState profileState(String namespace) {
+        return states.computeIfAbsent(namespace, n -> new InMemoryState());
+    }
+
+    /** An in-memory {@link ProfileState}. */
+    static final class InMemoryState implements ProfileState {
+        private final Map<String, String> values = new TreeMap<>();
+
+        @Override
+        public synchronized Optional<String> get(String key) {
+            return Optional.ofNullable(values.get(key));
+        }
+
+        @Override
+        public synchronized void put(String key, String value) {
+            values.put(key, value);
+        }
+
+        @Override
+        public synchronized boolean remove(String key) {
+            return values.remove(key) != null;
+        }
+
+        @Override
+        public synchronized Map<String, String> snapshot() {
+            return Map.copyOf(values);
+        }
+    }
+
+    // ---- not for the firmware profile ----
+
+    @Override
+    public ConfigurationSnapshot configuration(Collection<String> keys) {
+        throw unexpected("configuration");
+    }
+
+    @Override
+    public ConfigurationStatus changeConfiguration(String key, String value) {
+        throw unexpected("changeConfiguration");
+    }
+
+    @Override
+    public RemoteStartStopStatus remoteStart(String idTag, Integer connectorId, ChargingProfile chargingProfile) {
+        throw unexpected("remoteStart");
+    }
+
+    @Override
+    public RemoteStartStopStatus remoteStop(int transactionId) {
+        throw unexpected("remoteStop");
+    }
+
+    @Override
+    public ResetStatus reset(ResetType type) {
+        throw unexpected("reset");
+    }
+
+    @Override
+    public UnlockStatus unlock(int connectorId) {
+        throw unexpected("unlock");
+    }
+
+    @Override
+    public boolean clearAuthorizationCache() {
+        throw unexpected("clearAuthorizationCache");
+    }
+
+    @Override
+    public int localListVersion() {
+        throw unexpected("localListVersion");
+    }
+
+    @Override
+    public UpdateStatus sendLocalList(int listVersion, UpdateType updateType, List<AuthorizationData> entries) {
+        throw unexpected("sendLocalList");
+    }
+
+    @Override
+    public ReservationStatus reserve(Reservation reservation) {
+        throw unexpected("reserve");
+    }
+
+    @Override
+    public CancelReservationStatus cancelReservation(int reservationId) {
+        throw unexpected("cancelReservation");
+    }
+
+    private static AssertionError unexpected(String method) {
+        return new AssertionError("the firmware profile called Station." + method);
+    }
+}
