@@ -62,7 +62,7 @@ class DistributionLayoutIT {
         assertTrue(config.stringPropertyNames().stream().noneMatch(k -> k.startsWith("felix.auto.start.") && !k.matches("felix\\.auto\\.start\\.[1-4]")));
         try (Stream<Path> deploy = Files.list(dist.resolve("deploy"))) {
             Set<String> names = deploy.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-            for (String profile : new String[] {"core", "smartcharging", "reservation", "localauthlist", "remotetrigger"}) {
+            for (String profile : new String[] {"core", "smartcharging", "reservation", "localauthlist", "remotetrigger", "firmware"}) {
                 assertTrue(names.stream().anyMatch(n -> n.startsWith("io.chargegate.profile." + profile + "-")), names.toString());
             }
             assertTrue(names.stream().anyMatch(n -> n.startsWith("io.chargegate.driver.simulator-")), names.toString());
