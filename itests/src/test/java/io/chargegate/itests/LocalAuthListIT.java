@@ -2,7 +2,10 @@ package io.chargegate.itests;
 
 import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.ocpp.model.Action;
+import io.chargegate.csms.demo.ReceivedMessage;
+import io.chargegate.ocpp.model.messages.AuthorizeRequest;
 import io.chargegate.ocpp.model.messages.GetLocalListVersionRequest;
+import io.chargegate.ocpp.model.messages.RemoteStartTransactionRequest;
 import io.chargegate.ocpp.model.messages.SendLocalListRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionRequest;
 import io.chargegate.ocpp.model.types.AuthorizationData;
@@ -10,6 +13,7 @@ import io.chargegate.ocpp.model.types.AuthorizationStatus;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.IdTagInfo;
 import io.chargegate.ocpp.model.types.KeyValue;
+import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
 import io.chargegate.ocpp.model.types.UpdateStatus;
 import io.chargegate.ocpp.model.types.UpdateType;
 import io.chargegate.ocpp.rpc.ErrorCode;
@@ -38,9 +42,10 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
- * The LocalAuthListManagement profile bundle on the real runtime: TC_042_1, TC_042_2, TC_043, TC_043_2, TC_043_3,
- * TC_008_1 (local start from the list without Authorize), a Full update with an entry without idTagInfo, and the
- * profile's keys.
+ * The LocalAuthListManagement profile bundle on the real runtime: TC_042_1, TC_042_2, TC_043, TC_043_1, TC_043_2,
+ * TC_043_3, TC_008_1 / TC_008_2 (local and remote start from the list without Authorize), an offline start
+ * authorized from the list (LocalAuthorizeOffline), a Full update with an entry without idTagInfo, and the profile's
+ * keys.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -184,5 +189,75 @@ public class LocalAuthListIT {
         awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
         assertTrue("no Authorize before the StartTransaction:\n" + Ocpp.describe(cp.received()),
                 cp.received().subList(m, mark(cp)).stream().noneMatch(Ocpp.is(Action.AUTHORIZE)));
+    }
+
+    /**
+     * TC_008_2: with LocalPreAuthorize=true and AuthorizeRemoteTxRequests=true, a RemoteStartTransaction for an idTag
+     * Accepted in the local list is authorized from the list: the CSMS never sees an Authorize for it.
+     */
+    @Test
+    public void tc008_2_remoteStartFromTheLocalListWithoutAuthorize() throws Exception {
+        Ocpp.configure(cp, "LocalPreAuthorize", "true");
+        Ocpp.configure(cp, "AuthorizeRemoteTxRequests", "true");
+        assertEquals(UpdateStatus.ACCEPTED, send(1, UpdateType.FULL, List.of(new AuthorizationData("LOCAL82", ACCEPTED))));
+        int m = mark(cp);
+        assertEquals(RemoteStartStopStatus.ACCEPTED,
+                call(cp, new RemoteStartTransactionRequest("LOCAL82").withConnectorId(1)).status());
+        support.sim("plug", 1);
+        StartTransactionRequest start = awaitAfter(cp, m, Action.START_TRANSACTION).request(StartTransactionRequest.class);
+        assertEquals("LOCAL82", start.idTag());
+        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
+        assertTrue("no Authorize before the StartTransaction:\n" + Ocpp.describe(cp.received()),
+                cp.received().subList(m, mark(cp)).stream().noneMatch(Ocpp.is(Action.AUTHORIZE)));
+    }
+
+    /**
+     * TC_043_1: while LocalAuthListEnabled is false the charge point does not support the local list (GetLocalListVersion
+     * answers -1, TC_042_1), so SendLocalList answers NotSupported and leaves the list as it was.
+     */
+    @Test
+    public void tc043_1_sendLocalListWhileDisabledIsNotSupported() throws Exception {
+        assertEquals(UpdateStatus.ACCEPTED, send(1, UpdateType.FULL, List.of(new AuthorizationData("A4311", ACCEPTED))));
+        Ocpp.configure(cp, "LocalAuthListEnabled", "false");
+        assertEquals(UpdateStatus.NOT_SUPPORTED, send(2, UpdateType.FULL, List.of(new AuthorizationData("B4311", ACCEPTED))));
+        assertEquals(UpdateStatus.NOT_SUPPORTED,
+                send(3, UpdateType.DIFFERENTIAL, List.of(new AuthorizationData("C4311", ACCEPTED))));
+        Ocpp.configure(cp, "LocalAuthListEnabled", "true");
+        assertEquals("the refused updates changed nothing", 1, version());
+        assertEquals(UpdateStatus.ACCEPTED,
+                send(2, UpdateType.DIFFERENTIAL, List.of(new AuthorizationData("B4311", ACCEPTED))));
+        assertEquals(2, version());
+    }
+
+    /**
+     * Offline authorization from the list (TC_037_1 with the local list): with LocalAuthorizeOffline=true and
+     * AllowOfflineTxForUnknownId=false, a tag Accepted in the list starts a transaction while the CSMS is gone and an
+     * unknown tag does not; the StartTransaction of the listed tag arrives after the CSMS is back.
+     */
+    @Test
+    public void offlineStartAuthorizedFromTheLocalList() throws Exception {
+        Ocpp.configure(cp, "LocalAuthorizeOffline", "true");
+        Ocpp.configure(cp, "AllowOfflineTxForUnknownId", "false");
+        assertEquals(UpdateStatus.ACCEPTED, send(1, UpdateType.FULL, List.of(new AuthorizationData("OFFLIST", ACCEPTED))));
+        support.stopCsms();
+        Ocpp.awaitTrue("the station saw the CSMS go", () -> !cp.isConnected());
+        support.sim("plug", 1);
+        support.sim("tag", "UNKNOWN-OFF");
+        support.sim("tag", "OFFLIST");
+        Ocpp.awaitTrue("charging offline (contactor closed)",
+                () -> {
+                    try {
+                        return String.valueOf(support.sim("status")).contains("contactor=closed");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+        ChargePointConnection second = support.restartCsms().awaitChargePoint(support.chargePointId, Ocpp.WAIT);
+        ReceivedMessage start = second.await(Action.START_TRANSACTION, Ocpp.WAIT);
+        assertEquals("the first StartTransaction is the listed tag's: the unknown one did not start",
+                "OFFLIST", start.request(StartTransactionRequest.class).idTag());
+        assertTrue("no Authorize for the listed tag:\n" + Ocpp.describe(second.received()),
+                second.received().stream().noneMatch(r -> r.action() == Action.AUTHORIZE
+                        && "OFFLIST".equals(((AuthorizeRequest) r.request()).idTag())));
     }
 }

@@ -3,15 +3,20 @@ package io.chargegate.itests;
 import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.AuthorizeRequest;
+import io.chargegate.ocpp.model.messages.AuthorizeResponse;
 import io.chargegate.ocpp.model.messages.CancelReservationRequest;
 import io.chargegate.ocpp.model.messages.ChangeAvailabilityRequest;
+import io.chargegate.ocpp.model.messages.RemoteStartTransactionRequest;
 import io.chargegate.ocpp.model.messages.ReserveNowRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionRequest;
+import io.chargegate.ocpp.model.types.AuthorizationStatus;
 import io.chargegate.ocpp.model.types.AvailabilityStatus;
 import io.chargegate.ocpp.model.types.AvailabilityType;
 import io.chargegate.ocpp.model.types.CancelReservationStatus;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
+import io.chargegate.ocpp.model.types.IdTagInfo;
 import io.chargegate.ocpp.model.types.KeyValue;
+import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
 import io.chargegate.ocpp.model.types.ReservationStatus;
 import org.junit.After;
 import org.junit.Before;
@@ -37,8 +42,8 @@ import static org.junit.Assert.assertFalse;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
- * The Reservation profile bundle on the real runtime: TC_046_1, TC_047, TC_048_1..4, TC_049 (acceptance only),
- * TC_051, TC_052, and the profile's key and SupportedFeatureProfiles entry.
+ * The Reservation profile bundle on the real runtime: TC_046_1, TC_046_2, TC_047, TC_048_1..4, TC_049 (acceptance
+ * only), TC_050_1..4, TC_051, TC_052, TC_053_1, TC_053_2, and the profile's key and SupportedFeatureProfiles entry.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -185,6 +190,135 @@ public class ReservationIT {
     @Test
     public void tc052_cancelUnknownReservation() throws Exception {
         assertEquals(CancelReservationStatus.REJECTED, call(cp, new CancelReservationRequest(52)).status());
+    }
+
+    /**
+     * TC_046_2: ReserveNow Accepted -> Reserved; RemoteStartTransaction with the reserved idTag is Accepted and its
+     * StartTransaction carries the reservationId.
+     */
+    @Test
+    public void tc046_2_reservedConnectorIsUsedByARemoteStartOfTheReservedIdTag() throws Exception {
+        int m = mark(cp);
+        assertEquals(ReservationStatus.ACCEPTED, reserve(1, "RES462", 462, Duration.ofMinutes(5)));
+        awaitStatus(cp, m, 1, ChargePointStatus.RESERVED);
+        int remote = mark(cp);
+        assertEquals(RemoteStartStopStatus.ACCEPTED,
+                call(cp, new RemoteStartTransactionRequest("RES462").withConnectorId(1)).status());
+        support.sim("plug", 1);
+        StartTransactionRequest start =
+                awaitAfter(cp, remote, Action.START_TRANSACTION).request(StartTransactionRequest.class);
+        assertEquals("RES462", start.idTag());
+        assertEquals(Integer.valueOf(462), start.reservationId());
+        awaitStatus(cp, remote, 1, ChargePointStatus.CHARGING);
+        // the reservation was used up by the transaction
+        assertEquals(CancelReservationStatus.REJECTED, call(cp, new CancelReservationRequest(462)).status());
+    }
+
+    /**
+     * TC_050_1: with ReserveConnectorZeroSupported=true, ReserveNow for connector 0 while the charge point's only
+     * connector is Faulted -> Faulted (OCPP 1.6 §5.13: Faulted when the charge point or the connector is faulted).
+     */
+    @Test
+    public void tc050_1_connectorZeroFaulted() throws Exception {
+        Ocpp.configure(cp, "ReserveConnectorZeroSupported", "true");
+        int m = mark(cp);
+        support.sim("fault", 1, "GroundFailure");
+        awaitStatus(cp, m, 1, ChargePointStatus.FAULTED);
+        assertEquals(ReservationStatus.FAULTED, reserve(0, "RES501", 501, Duration.ofMinutes(5)));
+        assertEquals(CancelReservationStatus.REJECTED, call(cp, new CancelReservationRequest(501)).status());
+    }
+
+    /** TC_050_2: connector 0 reservation while the only connector is occupied (EV plugged in) -> Occupied. */
+    @Test
+    public void tc050_2_connectorZeroOccupied() throws Exception {
+        Ocpp.configure(cp, "ReserveConnectorZeroSupported", "true");
+        int m = mark(cp);
+        support.sim("plug", 1);
+        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
+        assertEquals(ReservationStatus.OCCUPIED, reserve(0, "RES502", 502, Duration.ofMinutes(5)));
+        assertEquals(CancelReservationStatus.REJECTED, call(cp, new CancelReservationRequest(502)).status());
+    }
+
+    /** TC_050_3: connector 0 reservation while the charge point is Inoperative (ChangeAvailability 0) -> Unavailable. */
+    @Test
+    public void tc050_3_connectorZeroUnavailable() throws Exception {
+        Ocpp.configure(cp, "ReserveConnectorZeroSupported", "true");
+        int m = mark(cp);
+        assertEquals(AvailabilityStatus.ACCEPTED,
+                call(cp, new ChangeAvailabilityRequest(0, AvailabilityType.INOPERATIVE)).status());
+        awaitStatus(cp, m, 1, ChargePointStatus.UNAVAILABLE);
+        assertEquals(ReservationStatus.UNAVAILABLE, reserve(0, "RES503", 503, Duration.ofMinutes(5)));
+        assertEquals(CancelReservationStatus.REJECTED, call(cp, new CancelReservationRequest(503)).status());
+    }
+
+    /**
+     * TC_050_4: connector 0 reservation Rejected: while ReserveConnectorZeroSupported is false (the charge point is
+     * not configured to reserve connector 0), and, with it true, for an expiryDate already past (the runtime's rule:
+     * a reservation that could never be used is not made). A valid one is then Accepted.
+     */
+    @Test
+    public void tc050_4_connectorZeroRejected() throws Exception {
+        assertEquals(ReservationStatus.REJECTED, reserve(0, "RES504", 504, Duration.ofMinutes(5)));
+        Ocpp.configure(cp, "ReserveConnectorZeroSupported", "true");
+        assertEquals(ReservationStatus.REJECTED, reserve(0, "RES504", 504, Duration.ofMinutes(-1)));
+        assertEquals(CancelReservationStatus.REJECTED, call(cp, new CancelReservationRequest(504)).status());
+        assertEquals(ReservationStatus.ACCEPTED, reserve(0, "RES504", 504, Duration.ofMinutes(5)));
+    }
+
+    /**
+     * TC_053_1: the reservation names a parentIdTag (ReserveNow.req's optional {@code parentIdTag}, kept by the
+     * runtime with the reservation -- so the station need not know the reserved idTag's parent from its local list
+     * or cache); another idTag whose Authorize answer has the same parentIdTag may use it locally and its
+     * StartTransaction carries the reservationId. An idTag of another group may not.
+     */
+    @Test
+    public void tc053_1_idTagWithTheReservationsParentIdTagStartsLocally() throws Exception {
+        answerAuthorizeWithParents();
+        int m = mark(cp);
+        assertEquals(ReservationStatus.ACCEPTED, call(cp, new ReserveNowRequest(1, Instant.now().plus(Duration.ofMinutes(5)),
+                "RES531", 531).withParentIdTag("GROUP53")).status());
+        awaitStatus(cp, m, 1, ChargePointStatus.RESERVED);
+
+        int other = mark(cp);
+        support.sim("tag", "OTHER-GROUP");
+        assertEquals("OTHER-GROUP", awaitAfter(cp, other, Action.AUTHORIZE).request(AuthorizeRequest.class).idTag());
+        support.sim("tag", "CHILD-GROUP53");
+        support.sim("plug", 1);
+        StartTransactionRequest start =
+                awaitAfter(cp, other, Action.START_TRANSACTION).request(StartTransactionRequest.class);
+        assertEquals("CHILD-GROUP53", start.idTag());
+        assertEquals(Integer.valueOf(531), start.reservationId());
+        awaitStatus(cp, other, 1, ChargePointStatus.CHARGING);
+    }
+
+    /**
+     * TC_053_2: as TC_053_1 through RemoteStartTransaction: the runtime does not know the parent of the remote idTag
+     * locally, so it sends Authorize (whose answer names the reservation's parentIdTag) before it starts.
+     */
+    @Test
+    public void tc053_2_idTagWithTheReservationsParentIdTagStartsRemotely() throws Exception {
+        answerAuthorizeWithParents();
+        int m = mark(cp);
+        assertEquals(ReservationStatus.ACCEPTED, call(cp, new ReserveNowRequest(1, Instant.now().plus(Duration.ofMinutes(5)),
+                "RES532", 532).withParentIdTag("GROUP53")).status());
+        awaitStatus(cp, m, 1, ChargePointStatus.RESERVED);
+        int remote = mark(cp);
+        assertEquals(RemoteStartStopStatus.ACCEPTED,
+                call(cp, new RemoteStartTransactionRequest("CHILD-GROUP53").withConnectorId(1)).status());
+        assertEquals("CHILD-GROUP53", awaitAfter(cp, remote, Action.AUTHORIZE).request(AuthorizeRequest.class).idTag());
+        support.sim("plug", 1);
+        StartTransactionRequest start =
+                awaitAfter(cp, remote, Action.START_TRANSACTION).request(StartTransactionRequest.class);
+        assertEquals("CHILD-GROUP53", start.idTag());
+        assertEquals(Integer.valueOf(532), start.reservationId());
+        awaitStatus(cp, remote, 1, ChargePointStatus.CHARGING);
+    }
+
+    /** Authorize is Accepted with parentIdTag GROUP53 for idTags ending in "-GROUP53", OTHER53 for the rest. */
+    private void answerAuthorizeWithParents() {
+        cp.setResponder(Action.AUTHORIZE, (AuthorizeRequest r) -> new AuthorizeResponse(
+                new IdTagInfo(AuthorizationStatus.ACCEPTED).withParentIdTag(
+                        r.idTag().endsWith("-GROUP53") ? "GROUP53" : "OTHER53")));
     }
 
     /** Waits for a StatusNotification of connector 1 with {@code status} after {@code mark}; returns its position. */

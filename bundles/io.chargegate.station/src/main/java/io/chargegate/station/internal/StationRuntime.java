@@ -1649,12 +1649,20 @@ public final class StationRuntime implements Station {
             if (cpReservation != null && cpReservation.reservationId() != rid) {
                 return ReservationStatus.OCCUPIED;
             }
+            // no connector Available: Faulted when all are faulted, Unavailable when all are faulted or unavailable
+            // (none in use), else Occupied
             boolean anyFree = false;
+            boolean allFaulted = true;
+            boolean noneInUse = true;
             for (int i = 1; i < connectors.length; i++) {
-                anyFree |= connectors[i].statusIgnoring(rid) == ChargePointStatus.AVAILABLE;
+                ChargePointStatus cs = connectors[i].statusIgnoring(rid);
+                anyFree |= cs == ChargePointStatus.AVAILABLE;
+                allFaulted &= cs == ChargePointStatus.FAULTED;
+                noneInUse &= cs == ChargePointStatus.FAULTED || cs == ChargePointStatus.UNAVAILABLE;
             }
             if (!anyFree) {
-                return ReservationStatus.OCCUPIED;
+                return allFaulted ? ReservationStatus.FAULTED
+                        : noneInUse ? ReservationStatus.UNAVAILABLE : ReservationStatus.OCCUPIED;
             }
         } else {
             Connector c = connectors[r.connectorId()];
@@ -1944,8 +1952,14 @@ public final class StationRuntime implements Station {
                     LOG.info("[{}] triggered BootNotification not sent: {}", id, online() ? "one is in flight" : "offline");
                 }
             }
-            case DIAGNOSTICS_STATUS_NOTIFICATION -> sendTriggered(new DiagnosticsStatusNotificationRequest(DiagnosticsStatus.IDLE));
-            case FIRMWARE_STATUS_NOTIFICATION -> sendTriggered(new FirmwareStatusNotificationRequest(FirmwareStatus.IDLE));
+            case DIAGNOSTICS_STATUS_NOTIFICATION -> {
+                DiagnosticsStatus ds = jobStatus("diagnosticsStatus", DiagnosticsStatus::fromValue, DiagnosticsStatus.IDLE);
+                sendTriggered(new DiagnosticsStatusNotificationRequest(ds));
+            }
+            case FIRMWARE_STATUS_NOTIFICATION -> {
+                FirmwareStatus fs = jobStatus("firmwareStatus", FirmwareStatus::fromValue, FirmwareStatus.IDLE);
+                sendTriggered(new FirmwareStatusNotificationRequest(fs));
+            }
             case HEARTBEAT -> heartbeat(gen);
             case METER_VALUES -> {
                 for (int i = 1; i < connectors.length; i++) {
@@ -1962,6 +1976,24 @@ public final class StationRuntime implements Station {
                 }
             }
         }
+    }
+
+    /**
+     * The status of a running firmware / diagnostics job as the firmware profile keeps it in
+     * {@code profileState("firmware")} (wire value under {@code key}, removed when the job ends); {@code idle} without
+     * a job or for a value that is not a status.
+     */
+    private <T> T jobStatus(String key, Function<String, T> parse, T idle) {
+        String v = profileMap("firmware").get(key).orElse(null);
+        if (v == null) {
+            return idle;
+        }
+        T status = parse.apply(v);
+        if (status == null) {
+            LOG.warn("[{}] profileState(firmware) {}=\"{}\" is not a status: Idle reported", id, key, v);
+            return idle;
+        }
+        return status;
     }
 
     private void sendTriggered(Request<?> request) {

@@ -191,6 +191,40 @@ class ReservationTest extends RuntimeTestBase {
         assertEquals(ChargePointStatus.RESERVED, st.connector(2).status());
     }
 
+    private StationRuntime bootWithConnectorZeroReservations(int connectors) {
+        StationRuntime st = boot(connectors);
+        h.profiles.add(profile(FeatureProfile.RESERVATION, ConfigurationKey.readOnly("ReserveConnectorZeroSupported", "true")), Map.of());
+        return st;
+    }
+
+    @Test
+    void rv2_tc050_1_connectorZeroIsFaultedWhenEveryConnectorIsFaulted() {
+        StationRuntime st = bootWithConnectorZeroReservations(1);
+        h.evse[1].fault(new HardwareFault(ChargePointErrorCode.GROUND_FAILURE, null, null, true));
+        h.csms.nextStatus(1, ChargePointStatus.FAULTED);
+        assertEquals(ReservationStatus.FAULTED, st.reserve(reservation(st, 1, 0, "RES0", null, 60)));
+    }
+
+    @Test
+    void rv2_tc050_3_connectorZeroIsUnavailableWhenNoConnectorIsAvailableNorInUse() {
+        StationRuntime st = bootWithConnectorZeroReservations(2);
+        st.changeAvailability(1, AvailabilityType.INOPERATIVE);
+        h.csms.nextStatus(1, ChargePointStatus.UNAVAILABLE);
+        h.evse[2].fault(new HardwareFault(ChargePointErrorCode.GROUND_FAILURE, null, null, true));
+        h.csms.nextStatus(2, ChargePointStatus.FAULTED);
+        assertEquals(ReservationStatus.UNAVAILABLE, st.reserve(reservation(st, 1, 0, "RES0", null, 60)));
+    }
+
+    @Test
+    void rv2_tc050_2_connectorZeroIsOccupiedWhenAConnectorIsInUse() {
+        StationRuntime st = bootWithConnectorZeroReservations(2);
+        h.evse[1].fault(new HardwareFault(ChargePointErrorCode.GROUND_FAILURE, null, null, true));
+        h.csms.nextStatus(1, ChargePointStatus.FAULTED);
+        h.evse[2].plugIn();
+        h.csms.nextStatus(2, ChargePointStatus.PREPARING);
+        assertEquals(ReservationStatus.OCCUPIED, st.reserve(reservation(st, 1, 0, "RES0", null, 60)));
+    }
+
     @Test
     void reservationSurvivesAPowerCycle() {
         StationRuntime st = boot(1);

@@ -74,6 +74,24 @@ class TriggerAndProfileStateTest extends RuntimeTestBase {
     }
 
     @Test
+    void fr3_firmwareAndDiagnosticsStatusOfARunningJobFromTheFirmwareProfileState() {
+        StationRuntime st = boot(1);
+        ProfileState fw = st.profileState("firmware");
+        fw.put("firmwareStatus", "Downloading");
+        fw.put("diagnosticsStatus", "Uploading");
+        st.trigger(MessageTrigger.FIRMWARE_STATUS_NOTIFICATION, null);
+        assertEquals(FirmwareStatus.DOWNLOADING, h.csms.next(FirmwareStatusNotificationRequest.class).status());
+        st.trigger(MessageTrigger.DIAGNOSTICS_STATUS_NOTIFICATION, null);
+        assertEquals(DiagnosticsStatus.UPLOADING, h.csms.next(DiagnosticsStatusNotificationRequest.class).status());
+        fw.remove("firmwareStatus");
+        fw.put("diagnosticsStatus", "Exploding");
+        st.trigger(MessageTrigger.FIRMWARE_STATUS_NOTIFICATION, null);
+        assertEquals(FirmwareStatus.IDLE, h.csms.next(FirmwareStatusNotificationRequest.class).status(), "job ended");
+        st.trigger(MessageTrigger.DIAGNOSTICS_STATUS_NOTIFICATION, null);
+        assertEquals(DiagnosticsStatus.IDLE, h.csms.next(DiagnosticsStatusNotificationRequest.class).status(), "not a status");
+    }
+
+    @Test
     void tc054_meterValuesWithContextTriggerAndTheTransactionIdWhereOneRuns() {
         StationRuntime st = boot(2);
         startCharging("TAG1");

@@ -3,12 +3,9 @@ package io.chargegate.profile.localauthlist.internal;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.GetLocalListVersionRequest;
 import io.chargegate.ocpp.model.messages.GetLocalListVersionResponse;
-import io.chargegate.ocpp.model.types.KeyValue;
 import io.chargegate.station.api.ActionHandler;
 import io.chargegate.station.api.Station;
 import org.osgi.service.component.annotations.Component;
-
-import java.util.List;
 
 /**
  * {@code GetLocalListVersion}: {@link Station#localListVersion()} is the answer (0 when the list is empty or was
@@ -36,13 +33,5 @@ public final class GetLocalListVersionHandler
             return new GetLocalListVersionResponse(NOT_SUPPORTED);
         }
         return new GetLocalListVersionResponse(station.localListVersion());
-    }
-
-    private static boolean listEnabled(Station station) {
-        List<KeyValue> known = result(station.configuration(List.of(LocalAuthListProfile.LOCAL_AUTH_LIST_ENABLED)),
-                "configuration").known();
-        return known.stream()
-                .filter(k -> LocalAuthListProfile.LOCAL_AUTH_LIST_ENABLED.equals(k.key()))
-                .anyMatch(k -> k.value() != null && Boolean.parseBoolean(k.value().trim()));
     }
 }

@@ -25,9 +25,11 @@ import java.util.List;
  * more entries than {@code SendLocalListMaxLength} (the CSMS must not send that many) or the list would grow past
  * {@code LocalAuthListMaxLength}.
  *
- * <p>One rule is checked here, before the station is asked: OCPP 1.6 requires {@code idTagInfo} on every entry of a
+ * <p>Two rules are checked here, before the station is asked: OCPP 1.6 requires {@code idTagInfo} on every entry of a
  * {@code Full} update, so an entry without it is answered with the CALLERROR {@code OccurenceConstraintViolation}
- * and the list stays as it was.
+ * and the list stays as it was; and while {@code LocalAuthListEnabled} is not true the charge point does not support
+ * the local list (GetLocalListVersion answers -1 then), so the answer is {@code NotSupported} and the list stays as it
+ * was (OCPP 1.6 §5.15, compliance test TC_043_1).
  */
 @Component(service = ActionHandler.class)
 public final class SendLocalListHandler extends StationCallHandler<SendLocalListRequest, SendLocalListResponse> {
@@ -49,6 +51,11 @@ public final class SendLocalListHandler extends StationCallHandler<SendLocalList
                             "idTagInfo is required for every entry of a Full update (idTag " + entry.idTag() + ")");
                 }
             }
+        }
+        if (!listEnabled(station)) {
+            LOG.info("[{}] SendLocalList version {} ({}): NotSupported while LocalAuthListEnabled is false",
+                    station.chargePointId(), request.listVersion(), request.updateType().value());
+            return new SendLocalListResponse(UpdateStatus.NOT_SUPPORTED);
         }
         UpdateStatus status = result(station.sendLocalList(request.listVersion(), request.updateType(), entries),
                 "sendLocalList");

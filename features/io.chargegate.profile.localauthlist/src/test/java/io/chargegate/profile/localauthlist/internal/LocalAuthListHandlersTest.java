@@ -167,7 +167,7 @@ class LocalAuthListHandlersTest {
         SendLocalListResponse response = call(new SendLocalListHandler(), station,
                 new SendLocalListRequest(3, entries, UpdateType.FULL));
         assertEquals(new SendLocalListResponse(status), response);
-        assertCalls(FakeStation.Call.of("sendLocalList", 3, UpdateType.FULL, entries));
+        assertCalls(READ_ENABLED, FakeStation.Call.of("sendLocalList", 3, UpdateType.FULL, entries));
     }
 
     @ParameterizedTest
@@ -178,7 +178,7 @@ class LocalAuthListHandlersTest {
                 List.of(new AuthorizationData("TAG-1", ACCEPTED), new AuthorizationData("GONE"));
         assertEquals(new SendLocalListResponse(status), call(new SendLocalListHandler(), station,
                 new SendLocalListRequest(4, entries, UpdateType.DIFFERENTIAL)));
-        assertCalls(FakeStation.Call.of("sendLocalList", 4, UpdateType.DIFFERENTIAL, entries));
+        assertCalls(READ_ENABLED, FakeStation.Call.of("sendLocalList", 4, UpdateType.DIFFERENTIAL, entries));
     }
 
     @ParameterizedTest
@@ -186,7 +186,7 @@ class LocalAuthListHandlersTest {
     void sendLocalListWithoutAListPassesAnEmptyOne(UpdateType type) {
         assertEquals(new SendLocalListResponse(UpdateStatus.ACCEPTED), call(new SendLocalListHandler(), station,
                 new SendLocalListRequest(5, null, type)));
-        assertCalls(FakeStation.Call.of("sendLocalList", 5, type, List.of()));
+        assertCalls(READ_ENABLED, FakeStation.Call.of("sendLocalList", 5, type, List.of()));
     }
 
     @Test
@@ -198,6 +198,24 @@ class LocalAuthListHandlersTest {
         assertEquals(ErrorCode.OccurenceConstraintViolation, e.code());
         assertTrue(e.description().contains("NO-INFO"), e.description());
         assertCalls();
+    }
+
+    @ParameterizedTest
+    @EnumSource(UpdateType.class)
+    void sendLocalListIsNotSupportedWhileTheListIsDisabled(UpdateType type) {
+        // TC_043_1: LocalAuthListEnabled=false -> NotSupported, and the station's list is not touched
+        station.listEnabledValue = "false";
+        assertEquals(new SendLocalListResponse(UpdateStatus.NOT_SUPPORTED), call(new SendLocalListHandler(), station,
+                new SendLocalListRequest(2, List.of(new AuthorizationData("TAG-1", ACCEPTED)), type)));
+        assertCalls(READ_ENABLED);
+    }
+
+    @Test
+    void sendLocalListIsNotSupportedWhileTheKeyIsUnknown() {
+        station.listEnabledValue = null;
+        assertEquals(UpdateStatus.NOT_SUPPORTED, call(new SendLocalListHandler(), station,
+                new SendLocalListRequest(2, null, UpdateType.FULL)).status());
+        assertCalls(READ_ENABLED);
     }
 
     @Test
