@@ -29,7 +29,12 @@ final class Jobs {
         DOWNLOADED,
         /** {@code SystemDriver.installFirmware} was called (persisted before the call). */
         INSTALLING,
-        /** The driver returned: Installed is being reported. */
+        /**
+         * The driver returned: the station was asked to restart ({@code Station.reset(HARD)}, persisted before the
+         * call); Installed is reported once the BootNotification after the restart was accepted.
+         */
+        REBOOTING,
+        /** The installation succeeded and the station is registered again: Installed is being reported. */
         INSTALLED,
         /** The driver failed: InstallationFailed is being reported. */
         INSTALLATION_FAILED

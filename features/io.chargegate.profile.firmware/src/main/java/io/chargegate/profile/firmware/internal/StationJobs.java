@@ -11,6 +11,9 @@ import io.chargegate.ocpp.model.types.AvailabilityStatus;
 import io.chargegate.ocpp.model.types.AvailabilityType;
 import io.chargegate.ocpp.model.types.DiagnosticsStatus;
 import io.chargegate.ocpp.model.types.FirmwareStatus;
+import io.chargegate.ocpp.model.types.RegistrationStatus;
+import io.chargegate.ocpp.model.types.ResetStatus;
+import io.chargegate.ocpp.model.types.ResetType;
 import io.chargegate.profile.firmware.internal.Jobs.DiagnosticsJob;
 import io.chargegate.profile.firmware.internal.Jobs.FirmwareJob;
 import io.chargegate.profile.firmware.internal.Jobs.Phase;
@@ -44,15 +47,21 @@ import java.util.function.Function;
  * <p>Firmware: {@code WAITING} until {@code retrieveDate} (CSMS clock) - {@code DOWNLOADING} (Downloading; attempts
  * {@code 1 + retries}, {@code retryInterval} seconds apart; DownloadFailed ends the job) - {@code DOWNLOADED}
  * (Downloaded; free connectors are made Inoperative, and the job waits while any transaction runs) -
- * {@code INSTALLING} (Installing; persisted before {@link SystemDriver#installFirmware} is called) - Installed or
- * InstallationFailed, the connectors this job made Inoperative become Operative again, and the job is removed.
+ * {@code INSTALLING} (Installing; persisted before {@link SystemDriver#installFirmware} is called) - on success
+ * {@code REBOOTING} (persisted, then {@code Station.reset(HARD)}: the runtime stops, calls
+ * {@code SystemDriver.reset(HARD)} and starts again with a new BootNotification; its {@code Station} service stays
+ * registered) - Installed once the new BootNotification was accepted; on failure (the driver throws) InstallationFailed
+ * without a restart. Then the connectors this job made Inoperative become Operative again and the job is removed.
  *
  * <p>Reboot rule: the driver reports a failed installation by throwing, before any restart (SPI contract), and the
- * outcome is persisted ({@code INSTALLED} / {@code INSTALLATION_FAILED}) before it is reported. So a job found in
- * {@code INSTALLING} when the component activates means the charge point restarted inside {@code installFirmware}:
- * Installed is reported. A job found in {@code INSTALLED} or {@code INSTALLATION_FAILED} reports that outcome.
- * Known limit: if the {@code Station} service itself is re-registered (station runtime updated) while
- * {@code installFirmware} runs, the closed instance cannot persist the outcome and Installed is reported.
+ * outcome is persisted ({@code REBOOTING} / {@code INSTALLATION_FAILED}) before anything else happens. The new boot is
+ * observed through {@link Station#status()}: the registration leaves {@code Accepted} when the runtime stops (it is
+ * null until the next BootNotification is answered) and is {@code Accepted} again after the new boot; while the
+ * station is stopped its profile state is not touched. A job found in {@code INSTALLING} or {@code REBOOTING} when the
+ * component activates or a station is bound means the charge point (or the gateway) restarted since: Installed is
+ * reported as soon as the station is registered. A job found in {@code INSTALLED} or {@code INSTALLATION_FAILED}
+ * reports that outcome. Known limit: if the restart is never observed (the runtime did not stop within
+ * {@value #RESTART_OBSERVATION_SECONDS} s of the accepted Reset), Installed is reported anyway, with a warning.
  *
  * <p>Diagnostics: the driver's file is collected while the CALL is answered; then Uploading, attempts like above,
  * Uploaded or UploadFailed; the job and the file are removed.
@@ -72,6 +81,13 @@ final class StationJobs {
     static final String FIRMWARE_STATUS_KEY = "firmwareStatus";
     /** The key of the last DiagnosticsStatusNotification status sent by the running job (absent: Idle). */
     static final String DIAGNOSTICS_STATUS_KEY = "diagnosticsStatus";
+
+    /** How long the restart after a successful installation may take to begin before Installed is reported anyway. */
+    static final int RESTART_OBSERVATION_SECONDS = 120;
+    /** Poll period while waiting for the station to go down (short: the down time may be brief on loopback). */
+    private static final Duration DOWN_POLL = Duration.ofMillis(10);
+    /** Poll period while waiting for the new boot to be accepted. */
+    private static final Duration BOOT_POLL = Duration.ofMillis(100);
 
     private static final Logger LOG = LoggerFactory.getLogger(StationJobs.class);
 
@@ -257,9 +273,10 @@ final class StationJobs {
             }
             case DOWNLOADING -> download(job);
             case DOWNLOADED -> install(job);
-            case INSTALLING -> {
-                LOG.info("{}: the charge point restarted while installing firmware: reporting Installed", id);
-                finish(saveFirmware(job.withPhase(Phase.INSTALLED)), FirmwareStatus.INSTALLED);
+            case INSTALLING, REBOOTING -> {
+                LOG.info("{}: the charge point restarted {} the firmware installation: Installed once registered", id,
+                        job.phase() == Phase.INSTALLING ? "during" : "after");
+                awaitBoot(job.id(), true, System.nanoTime());
             }
             case INSTALLED -> finish(job, FirmwareStatus.INSTALLED);
             case INSTALLATION_FAILED -> finish(job, FirmwareStatus.INSTALLATION_FAILED);
@@ -347,19 +364,82 @@ final class StationJobs {
         send(FirmwareStatus.INSTALLING);
         Path file = Path.of(installing.file());
         LOG.info("{}: installing firmware {}", id, file);
-        FirmwareJob outcome;
-        FirmwareStatus status;
         try {
             driver.get().installFirmware(file);
-            outcome = installing.withPhase(Phase.INSTALLED);
-            status = FirmwareStatus.INSTALLED;
-            LOG.info("{}: firmware {} installed", id, file.getFileName());
         } catch (IOException | RuntimeException e) {
-            outcome = installing.withPhase(Phase.INSTALLATION_FAILED);
-            status = FirmwareStatus.INSTALLATION_FAILED;
             LOG.warn("{}: firmware installation of {} failed: {}", id, file.getFileName(), e.toString());
+            finish(saveFirmware(installing.withPhase(Phase.INSTALLATION_FAILED)), FirmwareStatus.INSTALLATION_FAILED);
+            return;
         }
-        finish(saveFirmware(outcome), status);
+        FirmwareJob rebooting = saveFirmware(installing.withPhase(Phase.REBOOTING)); // before the restart
+        LOG.info("{}: firmware {} installed; restarting the charge point (hard reset)", id, file.getFileName());
+        ResetStatus reset;
+        try {
+            reset = station.reset(ResetType.HARD);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the restart after the firmware installation failed: {}", id, e.toString());
+            reset = ResetStatus.REJECTED;
+        }
+        if (reset != ResetStatus.ACCEPTED) {
+            LOG.warn("{}: the station refused the restart after the firmware installation: Installed reported now",
+                    id);
+            finish(saveFirmware(rebooting.withPhase(Phase.INSTALLED)), FirmwareStatus.INSTALLED);
+            return;
+        }
+        awaitBoot(rebooting.id(), false,
+                System.nanoTime() + TimeUnit.SECONDS.toNanos(RESTART_OBSERVATION_SECONDS));
+    }
+
+    /**
+     * One poll of the wait for the restart after an installation: once the station went down ({@code restarted};
+     * its registration is no longer {@code Accepted}) and its new BootNotification is accepted, Installed is reported.
+     * Touches the profile state only when the station is registered (it throws while the station is stopped).
+     *
+     * @param restarted     whether the station was seen down (or restarted before this instance existed)
+     * @param giveUpNanos   {@link System#nanoTime()} after which a restart that never began no longer is waited for
+     */
+    private void awaitBoot(String jobId, boolean restarted, long giveUpNanos) {
+        Boolean registration = registered();
+        boolean accepted = registration == null || registration;
+        boolean down = restarted || !accepted || registration == null; // null: not observable, do not wait
+        if (accepted && (down || System.nanoTime() - giveUpNanos > 0)) {
+            if (!down) {
+                LOG.warn("{}: no restart seen within {} s after the firmware installation: Installed reported", id,
+                        RESTART_OBSERVATION_SECONDS);
+            }
+            try {
+                Optional<FirmwareJob> job = state().get(FIRMWARE_KEY).map(FirmwareJob::decode)
+                        .filter(j -> j.id().equals(jobId));
+                if (job.isEmpty()) {
+                    LOG.info("{}: the firmware job was replaced during the restart", id);
+                    return;
+                }
+                LOG.info("{}: registered again after the firmware installation: reporting Installed", id);
+                finish(saveFirmware(job.get().withPhase(Phase.INSTALLED)), FirmwareStatus.INSTALLED);
+                return;
+            } catch (IllegalStateException stopped) {
+                LOG.debug("{}: the station stopped again: {}", id, stopped.toString());
+                down = true;
+            }
+        }
+        boolean seenDown = down;
+        scheduleFirmwareStep(() -> awaitBoot(jobId, seenDown, giveUpNanos), seenDown ? BOOT_POLL : DOWN_POLL);
+    }
+
+    /**
+     * Whether the station's last BootNotification was accepted and it runs now; null when the station cannot tell
+     * (a {@code Station} without {@code status()}).
+     */
+    private Boolean registered() {
+        try {
+            return station.status().registration() == RegistrationStatus.ACCEPTED;
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("{}: the station cannot report its registration: Installed reported without waiting", id);
+            return null;
+        } catch (RuntimeException e) {
+            LOG.debug("{}: station status unavailable: {}", id, e.toString());
+            return false;
+        }
     }
 
     /**
@@ -550,6 +630,19 @@ final class StationJobs {
                 firmwareTask.cancel(false);
             }
             firmwareTask = schedule(this::firmwareStep, delay);
+        }
+    }
+
+    /** Schedules {@code step} as the pending firmware step without reading the store (the station may be stopped). */
+    private void scheduleFirmwareStep(Runnable step, Duration delay) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (firmwareTask != null) {
+                firmwareTask.cancel(false);
+            }
+            firmwareTask = schedule(step, delay);
         }
     }
 

@@ -14,6 +14,7 @@ import io.chargegate.ocpp.model.types.ChargePointErrorCode;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.ChargingProfile;
 import io.chargegate.ocpp.model.types.ConfigurationStatus;
+import io.chargegate.ocpp.model.types.RegistrationStatus;
 import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
 import io.chargegate.ocpp.model.types.ReservationStatus;
 import io.chargegate.ocpp.model.types.ResetStatus;
@@ -26,6 +27,7 @@ import io.chargegate.station.api.Delivery;
 import io.chargegate.station.api.ProfileState;
 import io.chargegate.station.api.Reservation;
 import io.chargegate.station.api.Station;
+import io.chargegate.station.api.StationStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +48,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * A {@link Station} for the firmware tests: an in-memory profile state (shared by every component instance that
  * uses this station, like the real store across a restart), connectors with a settable transaction and operative
- * flag, and a queue of the messages sent. Operations the firmware profile has no business calling fail the test.
+ * flag, a queue of the messages sent, and a hard reset like the runtime's: the station goes down (registration null,
+ * profile state throwing {@link IllegalStateException}) and boots again - by itself once the profile has seen it down
+ * twice through {@link #status()}, or when the test calls {@link #boot()}. Operations the firmware profile has no
+ * business calling fail the test.
  */
 final class FakeStation implements Station {
     /** Long enough for any step on a slow machine; a bound, not an expectation. */
@@ -60,6 +65,16 @@ final class FakeStation implements Station {
     private final Map<Integer, String> transactions = new ConcurrentHashMap<>();
     private final List<String> availabilityCalls = new ArrayList<>();
     private final AtomicInteger connectorQueries = new AtomicInteger();
+    private final AtomicInteger downQueries = new AtomicInteger();
+    private final List<String> events = new ArrayList<>();
+    private volatile boolean running = true;
+    private volatile boolean registered = true;
+    /** Whether a reset boots again by itself once the profile has seen the station down. */
+    volatile boolean autoBoot = true;
+    /** Whether {@link #status()} throws UnsupportedOperationException (a Station without it, like older doubles). */
+    volatile boolean statusUnsupported;
+    /** The answer to {@link #reset}. */
+    volatile ResetStatus resetAnswer = ResetStatus.ACCEPTED;
 
     FakeStation(String id, int connectorCount) {
         this.id = id;
@@ -112,6 +127,66 @@ final class FakeStation implements Station {
         return ((DiagnosticsStatusNotificationRequest) nextSent()).status().value();
     }
 
+    /** What happened, in order: "FirmwareStatusNotification:&lt;status&gt;", "Reset:Hard", "BootAccepted". */
+    List<String> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    private void event(String event) {
+        synchronized (events) {
+            events.add(event);
+        }
+    }
+
+    /** How many times {@link #status()} was called while the station was not registered. */
+    int downQueries() {
+        return downQueries.get();
+    }
+
+    /** Whether the station runs (false between a reset and the next boot). */
+    boolean running() {
+        return running;
+    }
+
+    /** Ends a reset: the station runs again and its BootNotification was accepted. */
+    void boot() {
+        event("BootAccepted");
+        running = true;
+        registered = true;
+    }
+
+    /** The station runs (as after a restart of the gateway) but its BootNotification is not answered yet. */
+    void startedUnregistered() {
+        running = true;
+        registered = false;
+        downQueries.set(0);
+    }
+
+    @Override
+    public StationStatus status() {
+        if (statusUnsupported) {
+            throw new UnsupportedOperationException("status()");
+        }
+        if (!registered && downQueries.incrementAndGet() >= 2 && autoBoot) {
+            boot();
+        }
+        return new StationStatus(id, running, registered ? RegistrationStatus.ACCEPTED : null, 0, List.of(),
+                List.of());
+    }
+
+    @Override
+    public ResetStatus reset(ResetType type) {
+        if (resetAnswer == ResetStatus.ACCEPTED) {
+            event("Reset:" + type.value());
+            downQueries.set(0);
+            running = false;
+            registered = false;
+        }
+        return resetAnswer;
+    }
+
     /** The messages sent and not taken yet. */
     List<Request<?>> pending() {
         return List.copyOf(sent);
@@ -151,6 +226,12 @@ final class FakeStation implements Station {
     @Override
     @SuppressWarnings("unchecked")
     public <R extends Response> CompletionStage<R> send(Request<R> request, Delivery delivery) {
+        if (!running) {
+            throw new IllegalStateException("station stopped");
+        }
+        if (request instanceof FirmwareStatusNotificationRequest firmware) {
+            event("FirmwareStatusNotification:" + firmware.status().value());
+        }
         sent.add(request);
         Response response;
         if (request instanceof FirmwareStatusNotificationRequest) {
@@ -177,7 +258,35 @@ final class FakeStation implements Station {
 
     @Override
     public ProfileState profileState(String namespace) {
-        return states.computeIfAbsent(namespace, n -> new InMemoryState());
+        InMemoryState state = states.computeIfAbsent(namespace, n -> new InMemoryState());
+        return new ProfileState() { // like the runtime's: throws while the station is stopped
+            @Override
+            public Optional<String> get(String key) {
+                return running().get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                running().put(key, value);
+            }
+
+            @Override
+            public boolean remove(String key) {
+                return running().remove(key);
+            }
+
+            @Override
+            public Map<String, String> snapshot() {
+                return running().snapshot();
+            }
+
+            private InMemoryState running() {
+                if (!running) {
+                    throw new IllegalStateException("station stopped");
+                }
+                return state;
+            }
+        };
     }
 
     /** An in-memory {@link ProfileState}. */
@@ -225,11 +334,6 @@ final class FakeStation implements Station {
     @Override
     public RemoteStartStopStatus remoteStop(int transactionId) {
         throw unexpected("remoteStop");
-    }
-
-    @Override
-    public ResetStatus reset(ResetType type) {
-        throw unexpected("reset");
     }
 
     @Override

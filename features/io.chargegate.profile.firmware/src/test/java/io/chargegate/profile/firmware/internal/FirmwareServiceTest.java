@@ -114,6 +114,80 @@ class FirmwareServiceTest {
                 station.availabilityCalls());
         assertTrue(station.operative(1) && station.operative(2));
         assertTrue(station.pending().isEmpty(), "unexpected messages: " + station.pending());
+        assertEquals(List.of("FirmwareStatusNotification:Downloading", "FirmwareStatusNotification:Downloaded",
+                "FirmwareStatusNotification:Installing", "Reset:Hard", "BootAccepted",
+                "FirmwareStatusNotification:Installed"), station.events(), "restart between Installing and Installed");
+    }
+
+    @Test
+    void installedIsReportedOnlyAfterTheBootThatFollowsTheRestart() throws Exception {
+        http.files.put("/fw.bin", IMAGE);
+        station.autoBoot = false;
+        activate(driver).updateFirmware(station, update(http.url("/fw.bin"), 0));
+
+        assertEquals(List.of("Downloading", "Downloaded", "Installing"), firmwareStatuses(3));
+        await(() -> station.downQueries() >= 5, "the profile to watch the stopped station");
+        assertTrue(station.pending().isEmpty(), "reported while the station is down: " + station.pending());
+        assertEquals(List.of(), station.availabilityCalls().subList(2, station.availabilityCalls().size()),
+                "connectors stay Inoperative until the new boot");
+        assertEquals(Phase.REBOOTING, FirmwareJob.decode(
+                station.firmwareState().get(StationJobs.FIRMWARE_KEY).orElseThrow()).phase(), "outcome persisted");
+        assertEquals("Installing", station.firmwareState().get(StationJobs.FIRMWARE_STATUS_KEY).orElseThrow());
+
+        station.boot();
+
+        assertEquals("Installed", station.nextFirmwareStatus());
+        awaitFirmwareJobGone();
+        assertTrue(station.firmwareState().snapshot().isEmpty(), "job and status gone: "
+                + station.firmwareState().snapshot());
+        assertTrue(station.operative(1) && station.operative(2));
+        assertEquals(1, driver.installed().size());
+    }
+
+    @Test
+    void aRefusedRestartStillReportsInstalled() throws Exception {
+        http.files.put("/fw.bin", IMAGE);
+        station.resetAnswer = io.chargegate.ocpp.model.types.ResetStatus.REJECTED;
+        activate(driver).updateFirmware(station, update(http.url("/fw.bin"), 0));
+
+        assertEquals(List.of("Downloading", "Downloaded", "Installing", "Installed"), firmwareStatuses(4));
+        awaitFirmwareJobGone();
+        assertTrue(station.events().stream().noneMatch(e -> e.startsWith("Reset")), station.events().toString());
+    }
+
+    @Test
+    void aStationThatCannotReportItsRegistrationStillGetsInstalled() throws Exception {
+        http.files.put("/fw.bin", IMAGE);
+        station.statusUnsupported = true;
+        station.autoBoot = false;
+        activate(driver).updateFirmware(station, update(http.url("/fw.bin"), 0));
+
+        assertEquals(List.of("Downloading", "Downloaded", "Installing"), firmwareStatuses(3));
+        await(() -> station.events().contains("Reset:Hard"), "the restart");
+        station.boot(); // the fake's restart ends; the profile could not watch it
+
+        assertEquals("Installed", station.nextFirmwareStatus());
+        awaitFirmwareJobGone();
+    }
+
+    @Test
+    void aJobFoundRebootingAtActivationReportsInstalledOnceTheStationIsRegistered() throws Exception {
+        FirmwareJob rebooting = new FirmwareJob("job-1", "http://example.invalid/fw.bin", Instant.now(), 0, 0, 0,
+                Phase.REBOOTING, null, List.of(1));
+        station.changeAvailability(1, io.chargegate.ocpp.model.types.AvailabilityType.INOPERATIVE);
+        station.firmwareState().put(StationJobs.FIRMWARE_KEY, rebooting.encode());
+        station.autoBoot = false;
+        station.startedUnregistered(); // the gateway restarted: the Boot is not answered yet
+
+        activate(driver);
+        await(() -> station.downQueries() >= 3, "the profile to wait for the registration");
+        assertTrue(station.pending().isEmpty(), "reported before the station is registered: " + station.pending());
+        station.boot();
+
+        assertEquals("Installed", station.nextFirmwareStatus());
+        awaitFirmwareJobGone();
+        assertTrue(station.operative(1));
+        assertTrue(driver.installed().isEmpty(), "not installed again");
     }
 
     @Test
@@ -180,6 +254,8 @@ class FirmwareServiceTest {
         assertTrue(station.operative(1) && station.operative(2));
         assertTrue(station.firmwareState().snapshot().isEmpty(), "job and status gone: "
                 + station.firmwareState().snapshot());
+        assertTrue(station.events().stream().noneMatch(e -> e.startsWith("Reset")), "no restart after a failure: "
+                + station.events());
     }
 
     @Test
