@@ -435,6 +435,9 @@ public class FirmwareIT {
         int m = mark(cp);
         call(cp, new GetDiagnosticsRequest(url("/fail/")).withRetries(1).withRetryInterval(3600));
         awaitTrue("the first upload attempt", () -> requests.size() == 1);
+        // the job's own Uploading notification may reach the CSMS after the server saw the PUT: wait for it, so the
+        // message awaited below is the triggered one
+        awaitDiagnostics(m, DiagnosticsStatus.UPLOADING);
 
         int t = mark(cp);
         assertEquals(TriggerMessageStatus.ACCEPTED,
