@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
@@ -68,6 +69,17 @@ public final class FirmwareService implements FeatureProfileProvider {
         /** Bound of every connect, read and response wait. */
         @AttributeDefinition(description = "Timeout (seconds) of connecting, reading and waiting for a response")
         int transferTimeoutSeconds() default 60;
+
+        /** The certificates HTTPS and FTPS servers are checked against; empty: the JVM's default trust store. */
+        @AttributeDefinition(required = false, description = "Trust store for HTTPS and FTPS servers: a PEM file "
+                + "with CA or server certificates, or a PKCS12 (or JKS) key store; relative paths resolve against the "
+                + "working directory; empty: the JVM's default trust store. Host names are always checked")
+        String trustStore() default "";
+
+        /** The password of a PKCS12 or JKS {@link #trustStore()}. */
+        @AttributeDefinition(required = false, type = AttributeType.PASSWORD,
+                description = "Password of a PKCS12 or JKS trust store (unused for a PEM file)")
+        String trustStorePassword() default "";
     }
 
     private final Settings settings;
@@ -85,7 +97,8 @@ public final class FirmwareService implements FeatureProfileProvider {
     /** For tests and the constructor above: the given settings and transfer (null: the real one). */
     FirmwareService(Settings settings, FileTransfer transfer) {
         this.settings = settings;
-        this.transfer = transfer != null ? transfer : new Transfers(settings.transferTimeout());
+        this.transfer = transfer != null ? transfer : new Transfers(settings.transferTimeout(),
+                settings.trustStore(), settings.trustStorePassword());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "chargegate-firmware");
             t.setDaemon(true);
@@ -97,7 +110,13 @@ public final class FirmwareService implements FeatureProfileProvider {
         return new Settings(Path.of(config.workDirectory()), Math.max(0, config.defaultRetries()),
                 Duration.ofSeconds(Math.max(0, config.defaultRetryIntervalSeconds())),
                 Duration.ofSeconds(Math.max(1, config.installCheckIntervalSeconds())),
-                Duration.ofSeconds(Math.max(1, config.transferTimeoutSeconds())));
+                Duration.ofSeconds(Math.max(1, config.transferTimeoutSeconds())),
+                trustStore(config.trustStore()), config.trustStorePassword() == null ? "" : config.trustStorePassword());
+    }
+
+    /** The configured trust store path, or null (empty: the JVM's default trust store). */
+    private static Path trustStore(String configured) {
+        return configured == null || configured.isBlank() ? null : Path.of(configured.trim());
     }
 
     /** A station came: resume its stored jobs (on the scheduler thread). */

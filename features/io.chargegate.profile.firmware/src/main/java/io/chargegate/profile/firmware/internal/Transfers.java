@@ -5,6 +5,9 @@ import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,30 +26,72 @@ import java.util.Base64;
 /**
  * The real {@link FileTransfer}: HTTP and HTTPS with the JDK's {@link HttpClient} (user info becomes a Basic
  * {@code Authorization} header and is removed from the request URI), FTP and FTPS (explicit {@code AUTH TLS}; implicit
- * TLS on port 990; the JVM's trust store and host name checking) with Apache Commons Net, passive mode, binary type,
- * anonymous login when the URI names no user.
+ * TLS on port 990) with Apache Commons Net, passive mode, binary type, anonymous login when the URI names no user.
+ * HTTPS and FTPS servers are checked against the configured trust store ({@link TrustStores}), or the JVM's default
+ * trust store when none is configured; host name checking stays on for both. When the configured trust store cannot
+ * be read, every HTTPS and FTPS transfer fails (naming the problem) instead of falling back to another trust.
  * Every connect, read and response wait is bounded by the configured timeout.
  */
 final class Transfers implements FileTransfer {
     private static final int FTP_PORT = 21;
     private static final int FTPS_IMPLICIT_PORT = 990;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Transfers.class);
+
     private final Duration timeout;
     private final HttpClient http;
+    /** The configured trust, or null for the JVM's default trust store. */
+    private final TrustStores.Trust trust;
+    /** Why the configured trust store cannot be used (TLS transfers fail with it), or null. */
+    private final String trustProblem;
 
-    /** Creates the transfers with one timeout for connecting, reading and waiting for a response. */
+    /** Transfers that trust the JVM's default trust store. */
     Transfers(Duration timeout) {
+        this(timeout, null, "");
+    }
+
+    /**
+     * Creates the transfers with one timeout for connecting, reading and waiting for a response, checking TLS servers
+     * against {@code trustStore} (null: the JVM's default trust store).
+     */
+    Transfers(Duration timeout, Path trustStore, String trustStorePassword) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
+        TrustStores.Trust loaded = null;
+        String problem = null;
+        if (trustStore != null) {
+            try {
+                loaded = TrustStores.load(trustStore, trustStorePassword);
+                LOG.info("HTTPS and FTPS servers are checked against the trust store {}", trustStore);
+            } catch (IOException | RuntimeException e) {
+                problem = e.getMessage();
+                LOG.error("the trust store {} cannot be used; HTTPS and FTPS transfers will fail: {}", trustStore,
+                        e.getMessage());
+            }
+        }
+        this.trust = loaded;
+        this.trustProblem = problem;
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (loaded != null) {
+            builder.sslContext(loaded.context()); // host name verification is the client's default and stays on
+        }
+        this.http = builder.build();
+    }
+
+    /** Fails a transfer over TLS when the configured trust store could not be read. */
+    private void checkTrust(URI uri) throws IOException {
+        String scheme = Locations.scheme(uri);
+        if (trustProblem != null && (scheme.equals("https") || scheme.equals("ftps"))) {
+            throw new IOException("no TLS transfer: " + trustProblem);
+        }
     }
 
     @Override
     public void download(URI source, Path target) throws IOException, InterruptedException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path part = target.resolveSibling(target.getFileName() + ".part");
+        checkTrust(source);
         try {
             if (isHttp(source)) {
                 httpGet(source, part);
@@ -67,6 +112,7 @@ final class Transfers implements FileTransfer {
 
     @Override
     public void upload(Path file, URI target) throws IOException, InterruptedException {
+        checkTrust(target);
         if (isHttp(target)) {
             HttpRequest request = authorize(HttpRequest.newBuilder(withoutUserInfo(target)), target)
                     .timeout(timeout)
@@ -150,7 +196,8 @@ final class Transfers implements FileTransfer {
         FTPClient client;
         if (secure) {
             FTPSClient ftps = new FTPSClient(port == FTPS_IMPLICIT_PORT);
-            ftps.setTrustManager(null); // the JVM's trust store, not Commons Net's accept-any-valid-date default
+            // the configured trust store, else (null) the JVM's; never Commons Net's accept-any-valid-date default
+            ftps.setTrustManager(trust == null ? null : trust.trustManager());
             ftps.setEndpointCheckingEnabled(true); // and the server's name must match its certificate
             client = ftps;
         } else {

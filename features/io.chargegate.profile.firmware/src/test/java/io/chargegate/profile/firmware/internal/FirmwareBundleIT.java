@@ -139,10 +139,14 @@ class FirmwareBundleIT {
         assertEquals(1, METATYPES.size(), "metatype: " + METATYPES.keySet());
         NodeList attributes = METATYPES.values().iterator().next().getElementsByTagName("AD");
         Map<String, String> defaults = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
         for (int i = 0; i < attributes.getLength(); i++) {
             Element ad = (Element) attributes.item(i);
             defaults.put(ad.getAttribute("id"), ad.getAttribute("default"));
+            types.put(ad.getAttribute("id"), ad.getAttribute("type"));
         }
+        assertEquals("", defaults.get("trustStore"), "empty: the JVM's default trust store");
+        assertEquals("Password", types.get("trustStorePassword"));
         assertEquals("data/firmware", defaults.get("workDirectory"));
         assertTrue(defaults.keySet().containsAll(List.of("defaultRetries", "defaultRetryIntervalSeconds",
                 "installCheckIntervalSeconds", "transferTimeoutSeconds")), defaults.toString());
