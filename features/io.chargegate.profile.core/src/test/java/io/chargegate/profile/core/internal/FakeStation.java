@@ -1,46 +1,23 @@
 package io.chargegate.profile.core.internal;
 
-import io.chargegate.ocpp.model.Request;
-import io.chargegate.ocpp.model.Response;
-import io.chargegate.ocpp.model.types.AuthorizationData;
 import io.chargegate.ocpp.model.types.AvailabilityStatus;
 import io.chargegate.ocpp.model.types.AvailabilityType;
-import io.chargegate.ocpp.model.types.CancelReservationStatus;
 import io.chargegate.ocpp.model.types.ChargingProfile;
 import io.chargegate.ocpp.model.types.ConfigurationStatus;
 import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
-import io.chargegate.ocpp.model.types.ReservationStatus;
 import io.chargegate.ocpp.model.types.ResetStatus;
 import io.chargegate.ocpp.model.types.ResetType;
 import io.chargegate.ocpp.model.types.UnlockStatus;
-import io.chargegate.ocpp.model.types.UpdateStatus;
-import io.chargegate.ocpp.model.types.UpdateType;
-import io.chargegate.station.api.ConnectorState;
-import io.chargegate.station.api.Delivery;
-import io.chargegate.station.api.Reservation;
 import io.chargegate.station.api.Station;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /**
  * A {@link Station} for tests: records every Core operation called (name and arguments) and answers with the result
  * the test set. Operations a Core handler has no business calling fail the test.
  */
-final class FakeStation implements Station {
-
-    /** One recorded call. */
-    record Call(String method, List<Object> args) {
-        static Call of(String method, Object... args) {
-            return new Call(method, Arrays.asList(args));
-        }
-    }
-
-    private final List<Call> calls = new ArrayList<>();
+final class FakeStation extends io.chargegate.profile.testsupport.FakeStation {
 
     AvailabilityStatus availabilityResult = AvailabilityStatus.ACCEPTED;
     ConfigurationStatus configurationResult = ConfigurationStatus.ACCEPTED;
@@ -50,24 +27,9 @@ final class FakeStation implements Station {
     ResetStatus resetResult = ResetStatus.ACCEPTED;
     UnlockStatus unlockResult = UnlockStatus.UNLOCKED;
     boolean cacheEnabled = true;
-    RuntimeException failure;
 
-    /** The calls recorded so far, in order. */
-    List<Call> calls() {
-        return List.copyOf(calls);
-    }
-
-    private <T> T record(T result, String method, Object... args) {
-        calls.add(Call.of(method, args));
-        if (failure != null) {
-            throw failure;
-        }
-        return result;
-    }
-
-    @Override
-    public String chargePointId() {
-        return "CP-TEST";
+    FakeStation() {
+        super("a Core handler");
     }
 
     @Override
@@ -108,51 +70,5 @@ final class FakeStation implements Station {
     @Override
     public boolean clearAuthorizationCache() {
         return record(cacheEnabled, "clearAuthorizationCache");
-    }
-
-    // ---- not for the Core handlers ----
-
-    @Override
-    public Instant now() {
-        throw unexpected("now");
-    }
-
-    @Override
-    public int connectorCount() {
-        throw unexpected("connectorCount");
-    }
-
-    @Override
-    public ConnectorState connector(int connectorId) {
-        throw unexpected("connector");
-    }
-
-    @Override
-    public <R extends Response> CompletionStage<R> send(Request<R> request, Delivery delivery) {
-        throw unexpected("send");
-    }
-
-    @Override
-    public int localListVersion() {
-        throw unexpected("localListVersion");
-    }
-
-    @Override
-    public UpdateStatus sendLocalList(int listVersion, UpdateType updateType, List<AuthorizationData> entries) {
-        throw unexpected("sendLocalList");
-    }
-
-    @Override
-    public ReservationStatus reserve(Reservation reservation) {
-        throw unexpected("reserve");
-    }
-
-    @Override
-    public CancelReservationStatus cancelReservation(int reservationId) {
-        throw unexpected("cancelReservation");
-    }
-
-    private static AssertionError unexpected(String method) {
-        return new AssertionError("a Core handler called Station." + method);
     }
 }

@@ -1,48 +1,29 @@
 package io.chargegate.profile.smartcharging.internal;
 
-import io.chargegate.ocpp.model.Request;
-import io.chargegate.ocpp.model.Response;
-import io.chargegate.ocpp.model.types.AuthorizationData;
-import io.chargegate.ocpp.model.types.AvailabilityStatus;
-import io.chargegate.ocpp.model.types.AvailabilityType;
-import io.chargegate.ocpp.model.types.CancelReservationStatus;
 import io.chargegate.ocpp.model.types.ChargePointErrorCode;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
-import io.chargegate.ocpp.model.types.ChargingProfile;
-import io.chargegate.ocpp.model.types.ConfigurationStatus;
-import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
-import io.chargegate.ocpp.model.types.ReservationStatus;
-import io.chargegate.ocpp.model.types.ResetStatus;
-import io.chargegate.ocpp.model.types.ResetType;
-import io.chargegate.ocpp.model.types.UnlockStatus;
-import io.chargegate.ocpp.model.types.UpdateStatus;
-import io.chargegate.ocpp.model.types.UpdateType;
 import io.chargegate.station.api.ChargingLimits;
 import io.chargegate.station.api.ConnectorState;
-import io.chargegate.station.api.Delivery;
 import io.chargegate.station.api.ProfileState;
-import io.chargegate.station.api.Reservation;
 import io.chargegate.station.api.Station;
 import io.chargegate.station.api.StationStatus;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionStage;
 
 /**
  * A {@link Station} for the smart charging tests: a settable clock, connectors with or without a transaction, an
  * in-memory {@link ProfileState} that outlives components (like the store), and {@link ChargingLimits} that record
  * every {@code setLimit}. Core operations fail the test.
  */
-final class FakeStation implements Station {
+final class FakeStation extends io.chargegate.profile.testsupport.FakeStation {
 
     /** A running transaction. */
     record Tx(Integer transactionId, String idTag, Instant started) {
@@ -63,6 +44,7 @@ final class FakeStation implements Station {
     boolean profileStateSupported = true;
 
     FakeStation(String id, int connectors, Instant now) {
+        super("the smart charging profile");
         this.id = id;
         this.connectors = connectors;
         this.now = now;
@@ -177,76 +159,5 @@ final class FakeStation implements Station {
                 return Collections.unmodifiableMap(new TreeMap<>(map));
             }
         };
-    }
-
-    // ---- not for the smart charging profile ----
-
-    @Override
-    public <R extends Response> CompletionStage<R> send(Request<R> request, Delivery delivery) {
-        throw unexpected("send");
-    }
-
-    @Override
-    public ConfigurationSnapshot configuration(Collection<String> keys) {
-        throw unexpected("configuration");
-    }
-
-    @Override
-    public ConfigurationStatus changeConfiguration(String key, String value) {
-        throw unexpected("changeConfiguration");
-    }
-
-    @Override
-    public AvailabilityStatus changeAvailability(int connectorId, AvailabilityType type) {
-        throw unexpected("changeAvailability");
-    }
-
-    @Override
-    public RemoteStartStopStatus remoteStart(String idTag, Integer connectorId, ChargingProfile chargingProfile) {
-        throw unexpected("remoteStart");
-    }
-
-    @Override
-    public RemoteStartStopStatus remoteStop(int transactionId) {
-        throw unexpected("remoteStop");
-    }
-
-    @Override
-    public ResetStatus reset(ResetType type) {
-        throw unexpected("reset");
-    }
-
-    @Override
-    public UnlockStatus unlock(int connectorId) {
-        throw unexpected("unlock");
-    }
-
-    @Override
-    public boolean clearAuthorizationCache() {
-        throw unexpected("clearAuthorizationCache");
-    }
-
-    @Override
-    public int localListVersion() {
-        throw unexpected("localListVersion");
-    }
-
-    @Override
-    public UpdateStatus sendLocalList(int listVersion, UpdateType updateType, List<AuthorizationData> entries) {
-        throw unexpected("sendLocalList");
-    }
-
-    @Override
-    public ReservationStatus reserve(Reservation reservation) {
-        throw unexpected("reserve");
-    }
-
-    @Override
-    public CancelReservationStatus cancelReservation(int reservationId) {
-        throw unexpected("cancelReservation");
-    }
-
-    private static AssertionError unexpected(String method) {
-        return new AssertionError("the smart charging profile called Station." + method);
     }
 }

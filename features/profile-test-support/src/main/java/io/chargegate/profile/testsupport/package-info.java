@@ -1,0 +1,6 @@
+/**
+ * Test support shared by the feature profile bundles' tests: {@link io.chargegate.profile.testsupport.BundleJarAssertions}
+ * (the checks of a profile bundle jar) and {@link io.chargegate.profile.testsupport.FakeStation} (a recording
+ * {@link io.chargegate.station.api.Station} test double). A plain jar used in test scope only, never deployed.
+ */
+package io.chargegate.profile.testsupport;
