@@ -47,7 +47,7 @@ class DistributionSmokeIT {
         try (GatewayProcess gw = GatewayProcess.start(link, tmp.resolve("elsewhere"), "",
                 "--data", data.toString(), "--csms", csms, "--id", "SMOKE-1")) {
             // the shell profile waits for the last start level before it reads the pipe
-            gw.type("lb -s\nsim:status\n");
+            gw.type("lb -s\nsim:status\nchargegate:status\n");
             gw.closeStdin();
 
             assertTrue(gw.awaitLine("gosh: stopping shell", START), "the shell never read the end of the pipe:\n" + gw.output());
@@ -62,6 +62,8 @@ class DistributionSmokeIT {
             assertTrue(gw.lines().stream().anyMatch(l -> l.contains("SMOKE-1 connector 2: pilot=A")),
                     "sim:status did not show the simulator of the --id station:\n" + gw.output());
             assertTrue(gw.lines().stream().anyMatch(l -> l.contains("[SMOKE-1] station started")), gw.output());
+            assertTrue(gw.lines().stream().anyMatch(l -> l.contains("Station SMOKE-1")),
+                    "chargegate:status did not show the station:\n" + gw.output());
             assertTrue(gw.awaitLine("Connecting to " + csms + "/SMOKE-1 failed", START),
                     "the station did not use --csms/--id:\n" + gw.output());
 
