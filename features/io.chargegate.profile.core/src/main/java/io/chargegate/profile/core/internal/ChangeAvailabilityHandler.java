@@ -1,5 +1,6 @@
 package io.chargegate.profile.core.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.ChangeAvailabilityRequest;
 import io.chargegate.ocpp.model.messages.ChangeAvailabilityResponse;
@@ -14,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ActionHandler.class)
 public final class ChangeAvailabilityHandler
-        extends StationCallHandler<ChangeAvailabilityRequest, ChangeAvailabilityResponse> {
+        extends SynchronousActionHandler<ChangeAvailabilityRequest, ChangeAvailabilityResponse> {
 
     /** Creates the handler (no dependencies). */
     public ChangeAvailabilityHandler() {
@@ -22,7 +23,7 @@ public final class ChangeAvailabilityHandler
     }
 
     @Override
-    ChangeAvailabilityResponse respond(Station station, ChangeAvailabilityRequest request) {
+    protected ChangeAvailabilityResponse respond(Station station, ChangeAvailabilityRequest request) {
         return new ChangeAvailabilityResponse(
                 result(station.changeAvailability(request.connectorId(), request.type()), "changeAvailability"));
     }

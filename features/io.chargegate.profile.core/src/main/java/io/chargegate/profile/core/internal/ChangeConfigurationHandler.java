@@ -1,5 +1,6 @@
 package io.chargegate.profile.core.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.ChangeConfigurationRequest;
 import io.chargegate.ocpp.model.messages.ChangeConfigurationResponse;
@@ -14,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ActionHandler.class)
 public final class ChangeConfigurationHandler
-        extends StationCallHandler<ChangeConfigurationRequest, ChangeConfigurationResponse> {
+        extends SynchronousActionHandler<ChangeConfigurationRequest, ChangeConfigurationResponse> {
 
     /** Creates the handler (no dependencies). */
     public ChangeConfigurationHandler() {
@@ -22,7 +23,7 @@ public final class ChangeConfigurationHandler
     }
 
     @Override
-    ChangeConfigurationResponse respond(Station station, ChangeConfigurationRequest request) {
+    protected ChangeConfigurationResponse respond(Station station, ChangeConfigurationRequest request) {
         return new ChangeConfigurationResponse(
                 result(station.changeConfiguration(request.key(), request.value()), "changeConfiguration"));
     }

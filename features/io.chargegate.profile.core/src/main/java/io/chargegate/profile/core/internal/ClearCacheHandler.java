@@ -1,5 +1,6 @@
 package io.chargegate.profile.core.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.ClearCacheRequest;
 import io.chargegate.ocpp.model.messages.ClearCacheResponse;
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code Rejected} when the station reports the cache disabled.
  */
 @Component(service = ActionHandler.class)
-public final class ClearCacheHandler extends StationCallHandler<ClearCacheRequest, ClearCacheResponse> {
+public final class ClearCacheHandler extends SynchronousActionHandler<ClearCacheRequest, ClearCacheResponse> {
 
     /** Creates the handler (no dependencies). */
     public ClearCacheHandler() {
@@ -21,7 +22,7 @@ public final class ClearCacheHandler extends StationCallHandler<ClearCacheReques
     }
 
     @Override
-    ClearCacheResponse respond(Station station, ClearCacheRequest request) {
+    protected ClearCacheResponse respond(Station station, ClearCacheRequest request) {
         return new ClearCacheResponse(
                 station.clearAuthorizationCache() ? ClearCacheStatus.ACCEPTED : ClearCacheStatus.REJECTED);
     }

@@ -1,5 +1,6 @@
 package io.chargegate.profile.core.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.GetConfigurationRequest;
 import io.chargegate.ocpp.model.messages.GetConfigurationResponse;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 @Component(service = ActionHandler.class)
 public final class GetConfigurationHandler
-        extends StationCallHandler<GetConfigurationRequest, GetConfigurationResponse> {
+        extends SynchronousActionHandler<GetConfigurationRequest, GetConfigurationResponse> {
 
     /** Creates the handler (no dependencies). */
     public GetConfigurationHandler() {
@@ -25,7 +26,7 @@ public final class GetConfigurationHandler
     }
 
     @Override
-    GetConfigurationResponse respond(Station station, GetConfigurationRequest request) {
+    protected GetConfigurationResponse respond(Station station, GetConfigurationRequest request) {
         List<String> keys = request.key() == null ? List.of() : request.key();
         Station.ConfigurationSnapshot snapshot = result(station.configuration(keys), "configuration");
         return new GetConfigurationResponse(snapshot.known(), snapshot.unknown().isEmpty() ? null : snapshot.unknown());

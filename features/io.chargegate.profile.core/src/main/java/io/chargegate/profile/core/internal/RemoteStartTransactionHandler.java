@@ -1,5 +1,6 @@
 package io.chargegate.profile.core.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.RemoteStartTransactionRequest;
 import io.chargegate.ocpp.model.messages.RemoteStartTransactionResponse;
@@ -15,7 +16,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ActionHandler.class)
 public final class RemoteStartTransactionHandler
-        extends StationCallHandler<RemoteStartTransactionRequest, RemoteStartTransactionResponse> {
+        extends SynchronousActionHandler<RemoteStartTransactionRequest, RemoteStartTransactionResponse> {
 
     /** Creates the handler (no dependencies). */
     public RemoteStartTransactionHandler() {
@@ -23,7 +24,7 @@ public final class RemoteStartTransactionHandler
     }
 
     @Override
-    RemoteStartTransactionResponse respond(Station station, RemoteStartTransactionRequest request) {
+    protected RemoteStartTransactionResponse respond(Station station, RemoteStartTransactionRequest request) {
         return new RemoteStartTransactionResponse(result(
                 station.remoteStart(request.idTag(), request.connectorId(), request.chargingProfile()), "remoteStart"));
     }

@@ -1,5 +1,6 @@
 package io.chargegate.profile.core.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.RemoteStopTransactionRequest;
 import io.chargegate.ocpp.model.messages.RemoteStopTransactionResponse;
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ActionHandler.class)
 public final class RemoteStopTransactionHandler
-        extends StationCallHandler<RemoteStopTransactionRequest, RemoteStopTransactionResponse> {
+        extends SynchronousActionHandler<RemoteStopTransactionRequest, RemoteStopTransactionResponse> {
 
     /** Creates the handler (no dependencies). */
     public RemoteStopTransactionHandler() {
@@ -21,7 +22,7 @@ public final class RemoteStopTransactionHandler
     }
 
     @Override
-    RemoteStopTransactionResponse respond(Station station, RemoteStopTransactionRequest request) {
+    protected RemoteStopTransactionResponse respond(Station station, RemoteStopTransactionRequest request) {
         return new RemoteStopTransactionResponse(
                 result(station.remoteStop(request.transactionId()), "remoteStop"));
     }

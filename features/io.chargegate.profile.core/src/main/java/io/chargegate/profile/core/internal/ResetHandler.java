@@ -1,5 +1,6 @@
 package io.chargegate.profile.core.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.ResetRequest;
 import io.chargegate.ocpp.model.messages.ResetResponse;
@@ -12,7 +13,7 @@ import org.osgi.service.component.annotations.Component;
  * is the answer. Stopping transactions and restarting after the answer is sent are the runtime's business.
  */
 @Component(service = ActionHandler.class)
-public final class ResetHandler extends StationCallHandler<ResetRequest, ResetResponse> {
+public final class ResetHandler extends SynchronousActionHandler<ResetRequest, ResetResponse> {
 
     /** Creates the handler (no dependencies). */
     public ResetHandler() {
@@ -20,7 +21,7 @@ public final class ResetHandler extends StationCallHandler<ResetRequest, ResetRe
     }
 
     @Override
-    ResetResponse respond(Station station, ResetRequest request) {
+    protected ResetResponse respond(Station station, ResetRequest request) {
         return new ResetResponse(result(station.reset(request.type()), "reset"));
     }
 }

@@ -1,5 +1,6 @@
 package io.chargegate.profile.core.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.UnlockConnectorRequest;
 import io.chargegate.ocpp.model.messages.UnlockConnectorResponse;
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
  * business.
  */
 @Component(service = ActionHandler.class)
-public final class UnlockConnectorHandler extends StationCallHandler<UnlockConnectorRequest, UnlockConnectorResponse> {
+public final class UnlockConnectorHandler extends SynchronousActionHandler<UnlockConnectorRequest, UnlockConnectorResponse> {
 
     /** Creates the handler (no dependencies). */
     public UnlockConnectorHandler() {
@@ -21,7 +22,7 @@ public final class UnlockConnectorHandler extends StationCallHandler<UnlockConne
     }
 
     @Override
-    UnlockConnectorResponse respond(Station station, UnlockConnectorRequest request) {
+    protected UnlockConnectorResponse respond(Station station, UnlockConnectorRequest request) {
         return new UnlockConnectorResponse(result(station.unlock(request.connectorId()), "unlock"));
     }
 }

@@ -1,5 +1,6 @@
 package io.chargegate.profile.localauthlist.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.GetLocalListVersionRequest;
 import io.chargegate.ocpp.model.messages.GetLocalListVersionResponse;
@@ -17,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ActionHandler.class)
 public final class GetLocalListVersionHandler
-        extends StationCallHandler<GetLocalListVersionRequest, GetLocalListVersionResponse> {
+        extends SynchronousActionHandler<GetLocalListVersionRequest, GetLocalListVersionResponse> {
 
     /** The version that tells the CSMS the local list is not supported (here: not enabled). */
     static final int NOT_SUPPORTED = -1;
@@ -28,8 +29,8 @@ public final class GetLocalListVersionHandler
     }
 
     @Override
-    GetLocalListVersionResponse respond(Station station, GetLocalListVersionRequest request) {
-        if (!listEnabled(station)) {
+    protected GetLocalListVersionResponse respond(Station station, GetLocalListVersionRequest request) {
+        if (!LocalAuthListProfile.listEnabled(station)) {
             return new GetLocalListVersionResponse(NOT_SUPPORTED);
         }
         return new GetLocalListVersionResponse(station.localListVersion());

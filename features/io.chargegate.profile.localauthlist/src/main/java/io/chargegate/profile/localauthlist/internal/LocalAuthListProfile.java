@@ -3,9 +3,12 @@ package io.chargegate.profile.localauthlist.internal;
 import io.chargegate.ocpp.model.FeatureProfile;
 import io.chargegate.station.api.ConfigurationKey;
 import io.chargegate.station.api.FeatureProfileProvider;
+import io.chargegate.station.api.Station;
+import io.chargegate.ocpp.model.types.KeyValue;
 import org.osgi.service.component.annotations.Component;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Announces the {@code LocalAuthListManagement} feature profile while this bundle is active, so
@@ -47,5 +50,17 @@ public final class LocalAuthListProfile implements FeatureProfileProvider {
     @Override
     public List<ConfigurationKey> configurationKeys() {
         return KEYS;
+    }
+
+    /**
+     * Whether {@code LocalAuthListEnabled} is true now, read as the runtime reads it when it authorizes: only the
+     * value {@code true} (any case, blanks trimmed) enables the list; an unknown key does not.
+     */
+    static boolean listEnabled(Station station) {
+        List<KeyValue> known = Objects.requireNonNull(station.configuration(List.of(LOCAL_AUTH_LIST_ENABLED)),
+                "Station.configuration returned null").known();
+        return known.stream()
+                .filter(k -> LOCAL_AUTH_LIST_ENABLED.equals(k.key()))
+                .anyMatch(k -> k.value() != null && Boolean.parseBoolean(k.value().trim()));
     }
 }

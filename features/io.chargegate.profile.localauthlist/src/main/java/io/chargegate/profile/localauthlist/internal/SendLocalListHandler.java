@@ -1,5 +1,6 @@
 package io.chargegate.profile.localauthlist.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.SendLocalListRequest;
 import io.chargegate.ocpp.model.messages.SendLocalListResponse;
@@ -32,7 +33,7 @@ import java.util.List;
  * was (OCPP 1.6 §5.15, compliance test TC_043_1).
  */
 @Component(service = ActionHandler.class)
-public final class SendLocalListHandler extends StationCallHandler<SendLocalListRequest, SendLocalListResponse> {
+public final class SendLocalListHandler extends SynchronousActionHandler<SendLocalListRequest, SendLocalListResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(SendLocalListHandler.class);
 
     /** Creates the handler (no dependencies). */
@@ -41,7 +42,7 @@ public final class SendLocalListHandler extends StationCallHandler<SendLocalList
     }
 
     @Override
-    SendLocalListResponse respond(Station station, SendLocalListRequest request) {
+    protected SendLocalListResponse respond(Station station, SendLocalListRequest request) {
         List<AuthorizationData> entries =
                 request.localAuthorizationList() == null ? List.of() : request.localAuthorizationList();
         if (request.updateType() == UpdateType.FULL) {
@@ -52,7 +53,7 @@ public final class SendLocalListHandler extends StationCallHandler<SendLocalList
                 }
             }
         }
-        if (!listEnabled(station)) {
+        if (!LocalAuthListProfile.listEnabled(station)) {
             LOG.info("[{}] SendLocalList version {} ({}): NotSupported while LocalAuthListEnabled is false",
                     station.chargePointId(), request.listVersion(), request.updateType().value());
             return new SendLocalListResponse(UpdateStatus.NOT_SUPPORTED);

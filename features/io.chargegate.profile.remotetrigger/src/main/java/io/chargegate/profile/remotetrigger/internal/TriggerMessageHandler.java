@@ -1,5 +1,6 @@
 package io.chargegate.profile.remotetrigger.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.TriggerMessageRequest;
 import io.chargegate.ocpp.model.messages.TriggerMessageResponse;
@@ -14,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
  * requested message itself, after this CALL has been answered.
  */
 @Component(service = ActionHandler.class)
-public final class TriggerMessageHandler extends StationCallHandler<TriggerMessageRequest, TriggerMessageResponse> {
+public final class TriggerMessageHandler extends SynchronousActionHandler<TriggerMessageRequest, TriggerMessageResponse> {
 
     /** Creates the handler (no dependencies). */
     public TriggerMessageHandler() {
@@ -22,7 +23,7 @@ public final class TriggerMessageHandler extends StationCallHandler<TriggerMessa
     }
 
     @Override
-    TriggerMessageResponse respond(Station station, TriggerMessageRequest request) {
+    protected TriggerMessageResponse respond(Station station, TriggerMessageRequest request) {
         return new TriggerMessageResponse(
                 result(station.trigger(request.requestedMessage(), request.connectorId()), "trigger"));
     }

@@ -1,5 +1,6 @@
 package io.chargegate.profile.reservation.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.CancelReservationRequest;
 import io.chargegate.ocpp.model.messages.CancelReservationResponse;
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ActionHandler.class)
 public final class CancelReservationHandler
-        extends StationCallHandler<CancelReservationRequest, CancelReservationResponse> {
+        extends SynchronousActionHandler<CancelReservationRequest, CancelReservationResponse> {
 
     /** Creates the handler (no dependencies). */
     public CancelReservationHandler() {
@@ -21,7 +22,7 @@ public final class CancelReservationHandler
     }
 
     @Override
-    CancelReservationResponse respond(Station station, CancelReservationRequest request) {
+    protected CancelReservationResponse respond(Station station, CancelReservationRequest request) {
         return new CancelReservationResponse(
                 result(station.cancelReservation(request.reservationId()), "cancelReservation"));
     }

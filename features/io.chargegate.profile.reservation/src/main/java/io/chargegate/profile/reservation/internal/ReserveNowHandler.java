@@ -1,5 +1,6 @@
 package io.chargegate.profile.reservation.internal;
 
+import io.chargegate.station.api.SynchronousActionHandler;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.ReserveNowRequest;
 import io.chargegate.ocpp.model.messages.ReserveNowResponse;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * lets through but a {@link Reservation} cannot hold, is answered {@code Rejected} here without asking the station.
  */
 @Component(service = ActionHandler.class)
-public final class ReserveNowHandler extends StationCallHandler<ReserveNowRequest, ReserveNowResponse> {
+public final class ReserveNowHandler extends SynchronousActionHandler<ReserveNowRequest, ReserveNowResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ReserveNowHandler.class);
 
     /** Creates the handler (no dependencies). */
@@ -29,7 +30,7 @@ public final class ReserveNowHandler extends StationCallHandler<ReserveNowReques
     }
 
     @Override
-    ReserveNowResponse respond(Station station, ReserveNowRequest request) {
+    protected ReserveNowResponse respond(Station station, ReserveNowRequest request) {
         if (request.connectorId() < 0) {
             LOG.info("[{}] ReserveNow {} for connector {}: no such connector, Rejected", station.chargePointId(),
                     request.reservationId(), request.connectorId());

@@ -1,28 +1,29 @@
-package io.chargegate.profile.remotetrigger.internal;
+package io.chargegate.station.api;
 
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.Request;
 import io.chargegate.ocpp.model.Response;
-import io.chargegate.station.api.ActionHandler;
-import io.chargegate.station.api.Station;
+import org.osgi.annotation.versioning.ConsumerType;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Base of the RemoteTrigger handlers, which answer with the result of one synchronous {@link Station} call. Station
- * methods return quickly (they persist, then return), so the call runs on the dispatcher's thread and the stage is
- * complete when {@link #handle} returns. An exception thrown by the station, or a null result, propagates to the
- * dispatcher, which answers {@code InternalError}.
+ * Base of handlers that answer with the result of synchronous {@link Station} calls. Station methods return quickly
+ * (they persist, then return), so the call runs on the dispatcher's thread and the stage is complete when
+ * {@link #handle} returns. An exception thrown by the station, or a null result, propagates to the dispatcher,
+ * which answers {@code InternalError}.
  *
  * @param <Q> request type
  * @param <R> response type
  */
-abstract class StationCallHandler<Q extends Request<R>, R extends Response> implements ActionHandler<Q, R> {
+@ConsumerType
+public abstract class SynchronousActionHandler<Q extends Request<R>, R extends Response> implements ActionHandler<Q, R> {
     private final Action action;
 
-    StationCallHandler(Action action) {
+    /** A handler for {@code action}. */
+    protected SynchronousActionHandler(Action action) {
         this.action = Objects.requireNonNull(action, "action");
     }
 
@@ -37,10 +38,10 @@ abstract class StationCallHandler<Q extends Request<R>, R extends Response> impl
     }
 
     /** Calls the station for {@code request} and builds the response from its result. */
-    abstract R respond(Station station, Q request);
+    protected abstract R respond(Station station, Q request);
 
     /** {@code value}, or a {@link NullPointerException} naming the station method that returned null. */
-    static <T> T result(T value, String stationMethod) {
+    protected static <T> T result(T value, String stationMethod) {
         return Objects.requireNonNull(value, () -> "Station." + stationMethod + " returned null");
     }
 }
