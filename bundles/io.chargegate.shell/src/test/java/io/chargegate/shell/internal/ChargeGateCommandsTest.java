@@ -29,7 +29,7 @@ class ChargeGateCommandsTest {
                 new ConnectorState(2, ChargePointStatus.FAULTED, ChargePointErrorCode.GROUND_FAILURE, "GF-17", null, null, true),
                 new ConnectorState(3, ChargePointStatus.CHARGING, ChargePointErrorCode.NO_ERROR, null, null, "TAG-B", true)),
                 List.of(new StationStatus.Transaction(1, 4711, "TAG-A", Instant.parse("2026-11-25T10:00:00Z"), 1000, 13_345),
-                        new StationStatus.Transaction(3, null, "TAG-B", Instant.parse("2026-11-25T10:30:00Z"), 500, 500)));
+                        new StationStatus.Transaction(3, null, "TAG-B", Instant.parse("2026-11-25T10:30:00Z"), 500, 500)), 1);
         return new FakeStation(id, st, config(), Set.of("NumberOfConnectors"));
     }
 
@@ -37,7 +37,7 @@ class ChargeGateCommandsTest {
         StationStatus st = new StationStatus(id, false, null, 0, List.of(
                 new ConnectorState(0, ChargePointStatus.UNAVAILABLE, ChargePointErrorCode.NO_ERROR, null, null, null, false),
                 new ConnectorState(1, ChargePointStatus.UNAVAILABLE, ChargePointErrorCode.NO_ERROR, null, null, null, false)),
-                List.of());
+                List.of(), 0);
         return new FakeStation(id, st, config(), Set.of("NumberOfConnectors"));
     }
 

@@ -18,11 +18,19 @@ import java.util.Objects;
  *                      StopTransaction, transaction MeterValues)
  * @param connectors    connector 0 (the charge point) first, then 1..n
  * @param transactions  the transactions running now, by connector id
+ * @param bootCount     how many BootNotifications of this station were answered {@code Accepted} since its runtime
+ *                      was created in this process: 0 at first, +1 for each accepted BootNotification, including the
+ *                      one after an in-process Reset and a triggered one; never decreases for the same
+ *                      {@code Station} service object, starts again at 0 when the gateway process restarts. Compare
+ *                      two values to learn that the station booted again in between (e.g. after a Reset)
  */
 public record StationStatus(String chargePointId, boolean connected, RegistrationStatus registration, int queueDepth,
-                            List<ConnectorState> connectors, List<Transaction> transactions) {
+                            List<ConnectorState> connectors, List<Transaction> transactions, long bootCount) {
     public StationStatus {
         Objects.requireNonNull(chargePointId, "chargePointId");
+        if (bootCount < 0) {
+            throw new IllegalArgumentException("bootCount < 0: " + bootCount);
+        }
         connectors = List.copyOf(connectors);
         transactions = List.copyOf(transactions);
     }

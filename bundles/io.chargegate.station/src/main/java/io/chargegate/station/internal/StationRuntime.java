@@ -174,6 +174,8 @@ public final class StationRuntime implements Station {
     private OcppConnection connection;
     private RegistrationStatus registration;
     private boolean bootAcceptedThisRun;
+    /** Accepted BootNotifications since this runtime was created; kept across stop()/start() (a Reset). */
+    private long bootCount;
     private boolean bootInFlight;
     private Instant bootWaitDeadline;
     private volatile Duration clockOffset = Duration.ZERO;
@@ -596,6 +598,7 @@ public final class StationRuntime implements Station {
     }
 
     private void onAccepted(int interval) {
+        bootCount++;
         boolean first = !bootAcceptedThisRun;
         bootAcceptedThisRun = true;
         if (interval > 0 && interval != config.intValue(ConfigurationRegistry.HEARTBEAT_INTERVAL, -1)) {
@@ -1793,7 +1796,7 @@ public final class StationRuntime implements Station {
             }
         }
         return new StationStatus(id, running && online() && !linkBroken, running ? registration : null,
-                running ? queue.size() : 0, cs, txs);
+                running ? queue.size() : 0, cs, txs, bootCount);
     }
 
     @Override

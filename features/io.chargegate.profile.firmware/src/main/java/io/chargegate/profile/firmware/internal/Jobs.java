@@ -31,7 +31,8 @@ final class Jobs {
         INSTALLING,
         /**
          * The driver returned: the station was asked to restart ({@code Station.reset(HARD)}, persisted before the
-         * call); Installed is reported once the BootNotification after the restart was accepted.
+         * call, with the station's boot counter of that moment); Installed is reported once the BootNotification
+         * after the restart was accepted (the counter went past the recorded value).
          */
         REBOOTING,
         /** The installation succeeded and the station is registered again: Installed is being reported. */
@@ -52,35 +53,55 @@ final class Jobs {
      * @param phase         where the job is
      * @param file          the downloaded file, once there
      * @param unavailable   connectors this job made Inoperative, to make Operative again when it ends
+     * @param bootCount     {@code StationStatus.bootCount()} just before the restart was requested (stored with
+     *                      {@link Phase#REBOOTING}), or {@link #NO_BOOT_COUNT} when not recorded
      */
     record FirmwareJob(String id, String location, Instant retrieveDate, int retries, int retryInterval, int attempts,
-                       Phase phase, String file, List<Integer> unavailable) {
+                       Phase phase, String file, List<Integer> unavailable, long bootCount) {
+        /** The {@code bootCount} of a job that has not recorded one (or a station that cannot tell). */
+        static final long NO_BOOT_COUNT = -1;
+
         FirmwareJob {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(retrieveDate, "retrieveDate");
             Objects.requireNonNull(phase, "phase");
             unavailable = List.copyOf(unavailable);
+            if (bootCount < NO_BOOT_COUNT) {
+                throw new IllegalArgumentException("bootCount " + bootCount);
+            }
+        }
+
+        /** A job without a recorded boot count. */
+        FirmwareJob(String id, String location, Instant retrieveDate, int retries, int retryInterval, int attempts,
+                    Phase phase, String file, List<Integer> unavailable) {
+            this(id, location, retrieveDate, retries, retryInterval, attempts, phase, file, unavailable, NO_BOOT_COUNT);
         }
 
         FirmwareJob withPhase(Phase newPhase) {
             return new FirmwareJob(id, location, retrieveDate, retries, retryInterval, attempts, newPhase, file,
-                    unavailable);
+                    unavailable, bootCount);
         }
 
         FirmwareJob withAttempts(int newAttempts) {
             return new FirmwareJob(id, location, retrieveDate, retries, retryInterval, newAttempts, phase, file,
-                    unavailable);
+                    unavailable, bootCount);
         }
 
         FirmwareJob withFile(String newFile) {
             return new FirmwareJob(id, location, retrieveDate, retries, retryInterval, attempts, phase, newFile,
-                    unavailable);
+                    unavailable, bootCount);
         }
 
         FirmwareJob withUnavailable(List<Integer> connectors) {
             return new FirmwareJob(id, location, retrieveDate, retries, retryInterval, attempts, phase, file,
-                    connectors);
+                    connectors, bootCount);
+        }
+
+        /** This job in {@code newPhase} with the station's boot counter {@code count} recorded. */
+        FirmwareJob withPhase(Phase newPhase, long count) {
+            return new FirmwareJob(id, location, retrieveDate, retries, retryInterval, attempts, newPhase, file,
+                    unavailable, count);
         }
 
         /** The job as stored. */
@@ -97,6 +118,9 @@ final class Jobs {
                 p.setProperty("file", file);
             }
             p.setProperty("unavailable", unavailable.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            if (bootCount != NO_BOOT_COUNT) {
+                p.setProperty("bootCount", Long.toString(bootCount));
+            }
             return write(p);
         }
 
@@ -110,7 +134,8 @@ final class Jobs {
                         Integer.parseInt(p.getProperty("retryInterval")), Integer.parseInt(p.getProperty("attempts")),
                         Phase.valueOf(p.getProperty("phase")), p.getProperty("file"),
                         unavailable.isBlank() ? List.of() : Arrays.stream(unavailable.split(","))
-                                .map(String::trim).map(Integer::valueOf).toList());
+                                .map(String::trim).map(Integer::valueOf).toList(),
+                        Long.parseLong(p.getProperty("bootCount", Long.toString(NO_BOOT_COUNT))));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("unreadable firmware job: " + e, e);
             }

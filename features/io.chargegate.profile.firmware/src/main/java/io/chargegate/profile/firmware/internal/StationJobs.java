@@ -21,6 +21,7 @@ import io.chargegate.station.api.ConnectorState;
 import io.chargegate.station.api.Delivery;
 import io.chargegate.station.api.ProfileState;
 import io.chargegate.station.api.Station;
+import io.chargegate.station.api.StationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +56,15 @@ import java.util.function.Function;
  *
  * <p>Reboot rule: the driver reports a failed installation by throwing, before any restart (SPI contract), and the
  * outcome is persisted ({@code REBOOTING} / {@code INSTALLATION_FAILED}) before anything else happens. The new boot is
- * observed through {@link Station#status()}: the registration leaves {@code Accepted} when the runtime stops (it is
- * null until the next BootNotification is answered) and is {@code Accepted} again after the new boot; while the
- * station is stopped its profile state is not touched. A job found in {@code INSTALLING} or {@code REBOOTING} when the
- * component activates or a station is bound means the charge point (or the gateway) restarted since: Installed is
- * reported as soon as the station is registered. A job found in {@code INSTALLED} or {@code INSTALLATION_FAILED}
- * reports that outcome. Known limit: if the restart is never observed (the runtime did not stop within
- * {@value #RESTART_OBSERVATION_SECONDS} s of the accepted Reset), Installed is reported anyway, with a warning.
+ * observed through the boot counter of {@link Station#status()} ({@code StationStatus.bootCount()}, accepted
+ * BootNotifications in this process): its value just before {@code Station.reset(HARD)} is persisted with
+ * {@code REBOOTING}, and Installed is reported once the counter is past that value and the registration is
+ * {@code Accepted} (polled every 100 ms; a short down time cannot be missed); while the station is stopped its
+ * profile state is not touched. A job found in {@code INSTALLING} or {@code REBOOTING} when the component activates
+ * or a station is bound means the charge point (or the gateway) restarted since (the counter started again at 0):
+ * Installed is reported as soon as the station is registered. A job found in {@code INSTALLED} or
+ * {@code INSTALLATION_FAILED} reports that outcome. Known limit: if the station stays registered without a new boot
+ * for {@value #RESTART_OBSERVATION_SECONDS} s after the accepted Reset, Installed is reported anyway, with a warning.
  *
  * <p>Diagnostics: the driver's file is collected while the CALL is answered; then Uploading, attempts like above,
  * Uploaded or UploadFailed; the job and the file are removed.
@@ -82,10 +85,11 @@ final class StationJobs {
     /** The key of the last DiagnosticsStatusNotification status sent by the running job (absent: Idle). */
     static final String DIAGNOSTICS_STATUS_KEY = "diagnosticsStatus";
 
-    /** How long the restart after a successful installation may take to begin before Installed is reported anyway. */
+    /**
+     * How long the station may stay registered without a new boot after an accepted restart request before Installed
+     * is reported anyway.
+     */
     static final int RESTART_OBSERVATION_SECONDS = 120;
-    /** Poll period while waiting for the station to go down (short: the down time may be brief on loopback). */
-    private static final Duration DOWN_POLL = Duration.ofMillis(10);
     /** Poll period while waiting for the new boot to be accepted. */
     private static final Duration BOOT_POLL = Duration.ofMillis(100);
 
@@ -276,7 +280,7 @@ final class StationJobs {
             case INSTALLING, REBOOTING -> {
                 LOG.info("{}: the charge point restarted {} the firmware installation: Installed once registered", id,
                         job.phase() == Phase.INSTALLING ? "during" : "after");
-                awaitBoot(job.id(), true, System.nanoTime());
+                awaitBoot(job.id(), FirmwareJob.NO_BOOT_COUNT, System.nanoTime()); // the counter started anew
             }
             case INSTALLED -> finish(job, FirmwareStatus.INSTALLED);
             case INSTALLATION_FAILED -> finish(job, FirmwareStatus.INSTALLATION_FAILED);
@@ -371,7 +375,8 @@ final class StationJobs {
             finish(saveFirmware(installing.withPhase(Phase.INSTALLATION_FAILED)), FirmwareStatus.INSTALLATION_FAILED);
             return;
         }
-        FirmwareJob rebooting = saveFirmware(installing.withPhase(Phase.REBOOTING)); // before the restart
+        long bootsBefore = bootCount(); // the boot after the restart takes the counter past this value
+        FirmwareJob rebooting = saveFirmware(installing.withPhase(Phase.REBOOTING, bootsBefore)); // before the restart
         LOG.info("{}: firmware {} installed; restarting the charge point (hard reset)", id, file.getFileName());
         ResetStatus reset;
         try {
@@ -386,25 +391,55 @@ final class StationJobs {
             finish(saveFirmware(rebooting.withPhase(Phase.INSTALLED)), FirmwareStatus.INSTALLED);
             return;
         }
-        awaitBoot(rebooting.id(), false,
+        awaitBoot(rebooting.id(), bootsBefore,
                 System.nanoTime() + TimeUnit.SECONDS.toNanos(RESTART_OBSERVATION_SECONDS));
     }
 
     /**
-     * One poll of the wait for the restart after an installation: once the station went down ({@code restarted};
-     * its registration is no longer {@code Accepted}) and its new BootNotification is accepted, Installed is reported.
-     * Touches the profile state only when the station is registered (it throws while the station is stopped).
-     *
-     * @param restarted     whether the station was seen down (or restarted before this instance existed)
-     * @param giveUpNanos   {@link System#nanoTime()} after which a restart that never began no longer is waited for
+     * The station's boot counter now ({@code StationStatus.bootCount()}), or {@link FirmwareJob#NO_BOOT_COUNT} when
+     * the station cannot tell.
      */
-    private void awaitBoot(String jobId, boolean restarted, long giveUpNanos) {
-        Boolean registration = registered();
-        boolean accepted = registration == null || registration;
-        boolean down = restarted || !accepted || registration == null; // null: not observable, do not wait
-        if (accepted && (down || System.nanoTime() - giveUpNanos > 0)) {
-            if (!down) {
-                LOG.warn("{}: no restart seen within {} s after the firmware installation: Installed reported", id,
+    private long bootCount() {
+        try {
+            return station.status().bootCount();
+        } catch (RuntimeException e) {
+            LOG.debug("{}: station status unavailable: {}", id, e.toString());
+            return FirmwareJob.NO_BOOT_COUNT;
+        }
+    }
+
+    /**
+     * One poll of the wait for the restart after an installation: once the station's boot counter went past
+     * {@code bootsBefore} (a BootNotification was accepted after the restart request) and it is registered,
+     * Installed is reported. {@code bootsBefore} {@link FirmwareJob#NO_BOOT_COUNT}: the restart already happened (the
+     * job was found {@code REBOOTING} by a new instance: the counter of a restarted gateway starts again at 0), so
+     * being registered is enough. Touches the profile state only when the station is registered (it throws while
+     * the station is stopped).
+     *
+     * @param bootsBefore the station's boot counter recorded before the restart request
+     * @param giveUpNanos {@link System#nanoTime()} after which a restart that never happened (the station stayed
+     *                    registered without a new boot) no longer is waited for
+     */
+    private void awaitBoot(String jobId, long bootsBefore, long giveUpNanos) {
+        boolean registered;
+        boolean booted;
+        try {
+            StationStatus status = station.status();
+            registered = status.registration() == RegistrationStatus.ACCEPTED;
+            booted = registered && status.bootCount() > bootsBefore;
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("{}: the station cannot report its registration: Installed reported without waiting", id);
+            registered = true;
+            booted = true;
+        } catch (RuntimeException e) {
+            LOG.debug("{}: station status unavailable: {}", id, e.toString());
+            registered = false;
+            booted = false;
+        }
+        boolean givenUp = registered && !booted && System.nanoTime() - giveUpNanos > 0;
+        if (booted || givenUp) {
+            if (givenUp) {
+                LOG.warn("{}: no new boot within {} s after the firmware installation: Installed reported", id,
                         RESTART_OBSERVATION_SECONDS);
             }
             try {
@@ -419,27 +454,9 @@ final class StationJobs {
                 return;
             } catch (IllegalStateException stopped) {
                 LOG.debug("{}: the station stopped again: {}", id, stopped.toString());
-                down = true;
             }
         }
-        boolean seenDown = down;
-        scheduleFirmwareStep(() -> awaitBoot(jobId, seenDown, giveUpNanos), seenDown ? BOOT_POLL : DOWN_POLL);
-    }
-
-    /**
-     * Whether the station's last BootNotification was accepted and it runs now; null when the station cannot tell
-     * (a {@code Station} without {@code status()}).
-     */
-    private Boolean registered() {
-        try {
-            return station.status().registration() == RegistrationStatus.ACCEPTED;
-        } catch (UnsupportedOperationException e) {
-            LOG.warn("{}: the station cannot report its registration: Installed reported without waiting", id);
-            return null;
-        } catch (RuntimeException e) {
-            LOG.debug("{}: station status unavailable: {}", id, e.toString());
-            return false;
-        }
+        scheduleFirmwareStep(() -> awaitBoot(jobId, bootsBefore, giveUpNanos), BOOT_POLL);
     }
 
     /**

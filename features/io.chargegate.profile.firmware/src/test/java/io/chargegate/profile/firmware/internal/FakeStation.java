@@ -42,20 +42,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * A {@link Station} for the firmware tests: an in-memory profile state (shared by every component instance that
  * uses this station, like the real store across a restart), connectors with a settable transaction and operative
- * flag, a queue of the messages sent, and a hard reset like the runtime's: the station goes down (registration null,
- * profile state throwing {@link IllegalStateException}) and boots again - by itself once the profile has seen it down
- * twice through {@link #status()}, or when the test calls {@link #boot()}. Operations the firmware profile has no
+ * flag, a queue of the messages sent, a boot counter like {@code StationStatus.bootCount()} (1: registered once), and
+ * a hard reset like the runtime's: the station goes down (registration null, profile state throwing
+ * {@link IllegalStateException}) and boots again - by itself once the profile has seen it down twice through
+ * {@link #status()}, or when the test calls {@link #boot()}; {@link #resetMode} makes the restart too short to be
+ * seen, or late (the station stays registered until {@link #boot()}). Operations the firmware profile has no
  * business calling fail the test.
  */
 final class FakeStation implements Station {
     /** Long enough for any step on a slow machine; a bound, not an expectation. */
     static final long WAIT_SECONDS = 20;
+
+    /** How an accepted {@link #reset} behaves. */
+    enum ResetMode {
+        /** The station goes down and boots again (by itself with {@link #autoBoot}, or on {@link #boot()}). */
+        DOWN,
+        /** The station boots again within the call: its registration is never seen to leave Accepted. */
+        INSTANT,
+        /** The station stays up and registered (the runtime flushing its queue first) until {@link #boot()}. */
+        LATE
+    }
 
     private final String id;
     private final int connectorCount;
@@ -66,6 +79,8 @@ final class FakeStation implements Station {
     private final List<String> availabilityCalls = new ArrayList<>();
     private final AtomicInteger connectorQueries = new AtomicInteger();
     private final AtomicInteger downQueries = new AtomicInteger();
+    private final AtomicInteger statusQueries = new AtomicInteger();
+    private final AtomicLong bootCount = new AtomicLong(1);
     private final List<String> events = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean registered = true;
@@ -75,6 +90,8 @@ final class FakeStation implements Station {
     volatile boolean statusUnsupported;
     /** The answer to {@link #reset}. */
     volatile ResetStatus resetAnswer = ResetStatus.ACCEPTED;
+    /** What an accepted {@link #reset} does. */
+    volatile ResetMode resetMode = ResetMode.DOWN;
 
     FakeStation(String id, int connectorCount) {
         this.id = id;
@@ -145,22 +162,37 @@ final class FakeStation implements Station {
         return downQueries.get();
     }
 
+    /** How many times {@link #status()} was called. */
+    int statusQueries() {
+        return statusQueries.get();
+    }
+
+    /** The boot counter reported by {@link #status()}. */
+    long bootCount() {
+        return bootCount.get();
+    }
+
     /** Whether the station runs (false between a reset and the next boot). */
     boolean running() {
         return running;
     }
 
-    /** Ends a reset: the station runs again and its BootNotification was accepted. */
+    /** Ends a reset: the station runs again and its BootNotification was accepted (the boot counter grows). */
     void boot() {
         event("BootAccepted");
+        bootCount.incrementAndGet();
         running = true;
         registered = true;
     }
 
-    /** The station runs (as after a restart of the gateway) but its BootNotification is not answered yet. */
+    /**
+     * The station runs (as after a restart of the gateway: the boot counter starts again at 0) but its
+     * BootNotification is not answered yet.
+     */
     void startedUnregistered() {
         running = true;
         registered = false;
+        bootCount.set(0);
         downQueries.set(0);
     }
 
@@ -169,11 +201,12 @@ final class FakeStation implements Station {
         if (statusUnsupported) {
             throw new UnsupportedOperationException("status()");
         }
+        statusQueries.incrementAndGet();
         if (!registered && downQueries.incrementAndGet() >= 2 && autoBoot) {
             boot();
         }
         return new StationStatus(id, running, registered ? RegistrationStatus.ACCEPTED : null, 0, List.of(),
-                List.of());
+                List.of(), bootCount.get());
     }
 
     @Override
@@ -181,8 +214,16 @@ final class FakeStation implements Station {
         if (resetAnswer == ResetStatus.ACCEPTED) {
             event("Reset:" + type.value());
             downQueries.set(0);
-            running = false;
-            registered = false;
+            switch (resetMode) {
+                case DOWN -> {
+                    running = false;
+                    registered = false;
+                }
+                case INSTANT -> boot();
+                case LATE -> {
+                    // still up and registered: the profile must wait for the boot counter
+                }
+            }
         }
         return resetAnswer;
     }

@@ -132,6 +132,8 @@ class FirmwareServiceTest {
                 "connectors stay Inoperative until the new boot");
         assertEquals(Phase.REBOOTING, FirmwareJob.decode(
                 station.firmwareState().get(StationJobs.FIRMWARE_KEY).orElseThrow()).phase(), "outcome persisted");
+        assertEquals(1, FirmwareJob.decode(station.firmwareState().get(StationJobs.FIRMWARE_KEY).orElseThrow())
+                .bootCount(), "the boot counter before the restart persisted with REBOOTING");
         assertEquals("Installing", station.firmwareState().get(StationJobs.FIRMWARE_STATUS_KEY).orElseThrow());
 
         station.boot();
@@ -142,6 +144,43 @@ class FirmwareServiceTest {
                 + station.firmwareState().snapshot());
         assertTrue(station.operative(1) && station.operative(2));
         assertEquals(1, driver.installed().size());
+    }
+
+    @Test
+    void aRestartTooShortToBeSeenDownIsDetectedByTheBootCounter() throws Exception {
+        http.files.put("/fw.bin", IMAGE);
+        station.resetMode = FakeStation.ResetMode.INSTANT; // registration never seen leaving Accepted
+        activate(driver).updateFirmware(station, update(http.url("/fw.bin"), 0));
+
+        assertEquals(List.of("Downloading", "Downloaded", "Installing", "Installed"), firmwareStatuses(4));
+        awaitFirmwareJobGone();
+        assertEquals(0, station.downQueries(), "the station was never seen down");
+        assertEquals(2, station.bootCount());
+        assertEquals(List.of("FirmwareStatusNotification:Downloading", "FirmwareStatusNotification:Downloaded",
+                "FirmwareStatusNotification:Installing", "Reset:Hard", "BootAccepted",
+                "FirmwareStatusNotification:Installed"), station.events());
+        assertTrue(station.operative(1) && station.operative(2));
+    }
+
+    @Test
+    void aStationStillRegisteredAfterTheResetRequestIsNotInstalledBeforeItsNextBoot() throws Exception {
+        http.files.put("/fw.bin", IMAGE);
+        station.resetMode = FakeStation.ResetMode.LATE; // stays registered, boot counter unchanged
+        activate(driver).updateFirmware(station, update(http.url("/fw.bin"), 0));
+
+        assertEquals(List.of("Downloading", "Downloaded", "Installing"), firmwareStatuses(3));
+        await(() -> station.events().contains("Reset:Hard"), "the restart request");
+        int seen = station.statusQueries();
+        await(() -> station.statusQueries() >= seen + 5, "the profile to poll the registered station");
+        assertTrue(station.pending().isEmpty(), "Installed before the new boot: " + station.pending());
+        assertEquals(Phase.REBOOTING, FirmwareJob.decode(
+                station.firmwareState().get(StationJobs.FIRMWARE_KEY).orElseThrow()).phase());
+
+        station.boot();
+
+        assertEquals("Installed", station.nextFirmwareStatus());
+        awaitFirmwareJobGone();
+        assertTrue(station.operative(1) && station.operative(2));
     }
 
     @Test

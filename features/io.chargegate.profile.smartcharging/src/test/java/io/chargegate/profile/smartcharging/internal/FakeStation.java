@@ -110,7 +110,7 @@ final class FakeStation extends io.chargegate.profile.testsupport.FakeStation {
                 txs.add(new StationStatus.Transaction(c, tx.transactionId(), tx.idTag(), tx.started(), 0, 0));
             }
         }
-        return new StationStatus(id, true, null, 0, cs, txs);
+        return new StationStatus(id, true, null, 0, cs, txs, 0);
     }
 
     @Override
