@@ -6,32 +6,21 @@ import io.chargegate.ocpp.model.messages.DiagnosticsStatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.DiagnosticsStatusNotificationResponse;
 import io.chargegate.ocpp.model.messages.FirmwareStatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.FirmwareStatusNotificationResponse;
-import io.chargegate.ocpp.model.types.AuthorizationData;
 import io.chargegate.ocpp.model.types.AvailabilityStatus;
 import io.chargegate.ocpp.model.types.AvailabilityType;
-import io.chargegate.ocpp.model.types.CancelReservationStatus;
 import io.chargegate.ocpp.model.types.ChargePointErrorCode;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
-import io.chargegate.ocpp.model.types.ChargingProfile;
-import io.chargegate.ocpp.model.types.ConfigurationStatus;
 import io.chargegate.ocpp.model.types.RegistrationStatus;
-import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
-import io.chargegate.ocpp.model.types.ReservationStatus;
 import io.chargegate.ocpp.model.types.ResetStatus;
 import io.chargegate.ocpp.model.types.ResetType;
-import io.chargegate.ocpp.model.types.UnlockStatus;
-import io.chargegate.ocpp.model.types.UpdateStatus;
-import io.chargegate.ocpp.model.types.UpdateType;
 import io.chargegate.station.api.ConnectorState;
 import io.chargegate.station.api.Delivery;
 import io.chargegate.station.api.ProfileState;
-import io.chargegate.station.api.Reservation;
 import io.chargegate.station.api.Station;
 import io.chargegate.station.api.StationStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * seen, or late (the station stays registered until {@link #boot()}). Operations the firmware profile has no
  * business calling fail the test.
  */
-final class FakeStation implements Station {
+final class FakeStation extends io.chargegate.profile.testsupport.FakeStation {
     /** Long enough for any step on a slow machine; a bound, not an expectation. */
     static final long WAIT_SECONDS = 20;
 
@@ -94,6 +83,7 @@ final class FakeStation implements Station {
     volatile ResetMode resetMode = ResetMode.DOWN;
 
     FakeStation(String id, int connectorCount) {
+        super("the firmware profile");
         this.id = id;
         this.connectorCount = connectorCount;
         for (int i = 1; i <= connectorCount; i++) {
@@ -353,61 +343,5 @@ final class FakeStation implements Station {
         public synchronized Map<String, String> snapshot() {
             return Map.copyOf(values);
         }
-    }
-
-    // ---- not for the firmware profile ----
-
-    @Override
-    public ConfigurationSnapshot configuration(Collection<String> keys) {
-        throw unexpected("configuration");
-    }
-
-    @Override
-    public ConfigurationStatus changeConfiguration(String key, String value) {
-        throw unexpected("changeConfiguration");
-    }
-
-    @Override
-    public RemoteStartStopStatus remoteStart(String idTag, Integer connectorId, ChargingProfile chargingProfile) {
-        throw unexpected("remoteStart");
-    }
-
-    @Override
-    public RemoteStartStopStatus remoteStop(int transactionId) {
-        throw unexpected("remoteStop");
-    }
-
-    @Override
-    public UnlockStatus unlock(int connectorId) {
-        throw unexpected("unlock");
-    }
-
-    @Override
-    public boolean clearAuthorizationCache() {
-        throw unexpected("clearAuthorizationCache");
-    }
-
-    @Override
-    public int localListVersion() {
-        throw unexpected("localListVersion");
-    }
-
-    @Override
-    public UpdateStatus sendLocalList(int listVersion, UpdateType updateType, List<AuthorizationData> entries) {
-        throw unexpected("sendLocalList");
-    }
-
-    @Override
-    public ReservationStatus reserve(Reservation reservation) {
-        throw unexpected("reserve");
-    }
-
-    @Override
-    public CancelReservationStatus cancelReservation(int reservationId) {
-        throw unexpected("cancelReservation");
-    }
-
-    private static AssertionError unexpected(String method) {
-        return new AssertionError("the firmware profile called Station." + method);
     }
 }
