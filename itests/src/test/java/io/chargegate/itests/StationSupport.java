@@ -99,10 +99,16 @@ final class StationSupport implements AutoCloseable {
 
     /** Configures a simulator with {@code connectors} connectors for this station. */
     void startSimulator(int connectors) throws Exception {
+        startSimulator(connectors, null);
+    }
+
+    /** Configures a simulator for this station with extra configuration properties (e.g. {@code fixedCable}). */
+    void startSimulator(int connectors, Dictionary<String, Object> extra) throws Exception {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("stationId", chargePointId);
         props.put("connectors", connectors);
         props.put("dataDirectory", dataDirectory.resolve("simulator").toString());
+        putAll(props, extra);
         configure(null, "io.chargegate.driver.simulator", props);
     }
 
@@ -194,6 +200,30 @@ final class StationSupport implements AutoCloseable {
     /** Removes the station configuration (the runtime deactivates) but keeps CSMS and simulator. */
     void stopStation() throws Exception {
         deleteConfigurations(c -> "io.chargegate.station".equals(c.getFactoryPid()));
+    }
+
+    /**
+     * A power cycle without backup power: stops the station bundle (every station stops as on power loss: nothing is
+     * stopped or sent, the store is closed when {@code stop()} returns, as SCR deactivates synchronously) and the
+     * simulator bundle (the EVs stay plugged in, the energy registers are saved), then starts the simulator and the
+     * station again with the same configurations. The station then connects and boots again.
+     */
+    void powerCycle() throws Exception {
+        org.osgi.framework.Bundle station = bundle("io.chargegate.station");
+        org.osgi.framework.Bundle simulator = bundle("io.chargegate.driver.simulator");
+        station.stop();
+        simulator.stop();
+        simulator.start();
+        station.start();
+    }
+
+    private org.osgi.framework.Bundle bundle(String symbolicName) {
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("bundle " + symbolicName + " not installed");
     }
 
     /** Deletes the configurations that match (a deleted Configuration throws on equals(), so remove it first). */

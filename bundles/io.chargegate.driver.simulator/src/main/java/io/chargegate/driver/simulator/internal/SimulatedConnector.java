@@ -183,6 +183,10 @@ final class SimulatedConnector implements EvseDriver, MeterDriver, ConnectorLock
                 LOG.debug("{}: tethered cable, nothing to lock", label);
                 return true;
             }
+            if (lockFailure && !locked) {
+                LOG.warn("{}: cable lock did not close (simulated failure)", label);
+                return false;
+            }
             if (!locked) {
                 locked = true;
                 LOG.info("{}: cable locked", label);
@@ -307,7 +311,10 @@ final class SimulatedConnector implements EvseDriver, MeterDriver, ConnectorLock
         return true;
     }
 
-    /** Makes {@link #unlock()} fail (true) or work again (false). */
+    /**
+     * Jams the cable lock (true): {@link #lock()} of an unlocked cable and {@link #unlock()} fail; or makes it work
+     * again (false).
+     */
     void setLockFailure(boolean failing) {
         synchronized (lock) {
             lockFailure = failing;

@@ -192,7 +192,10 @@ public final class SimulatorCommands {
         return resolve(station).status();
     }
 
-    /** {@code sim:lockfail <connector> true|false}: makes unlocking fail (UnlockFailed) or work again. */
+    /**
+     * {@code sim:lockfail <connector> true|false}: jams the cable lock (locking fails, unlocking answers UnlockFailed)
+     * or makes it work again.
+     */
     public String lockfail(int connector, String failing) {
         return lockfail(null, connector, failing);
     }
@@ -206,7 +209,7 @@ public final class SimulatorCommands {
         };
         ChargePointSimulator sim = resolve(station);
         sim.connector(connector).setLockFailure(fail);
-        return prefix(sim, connector) + (fail ? "unlock will fail" : "unlock works");
+        return prefix(sim, connector) + (fail ? "lock and unlock will fail" : "lock and unlock work");
     }
 
     /** The simulator for the station, or the only/first one when {@code station} is null. */

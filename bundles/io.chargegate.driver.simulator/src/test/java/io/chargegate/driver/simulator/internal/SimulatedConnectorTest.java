@@ -351,6 +351,18 @@ class SimulatedConnectorTest {
         assertFalse(connector.status().locked());
     }
 
+    /** A jammed lock does not close either (TC_024: the runtime reports Faulted, ConnectorLockFailure). */
+    @Test
+    void jammedLockDoesNotLock() throws IOException {
+        SimulatedConnector connector = attachedConnector(Map.of());
+        connector.setLockFailure(true);
+        assertFalse(connector.lock());
+        assertFalse(connector.status().locked());
+        connector.setLockFailure(false);
+        assertTrue(connector.lock());
+        assertTrue(connector.status().locked());
+    }
+
     @Test
     void statusLineShowsTheState() throws IOException {
         SimulatedConnector connector = charging(Map.of());

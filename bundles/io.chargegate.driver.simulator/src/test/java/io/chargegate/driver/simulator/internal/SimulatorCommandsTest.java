@@ -133,7 +133,7 @@ class SimulatorCommandsTest {
         assertEquals(commands.status(), commands.status("CP-1"));
 
         sim.connector(1).lock();
-        assertEquals("CP-1 connector 1: unlock will fail", commands.lockfail(1, "true"));
+        assertEquals("CP-1 connector 1: lock and unlock will fail", commands.lockfail(1, "true"));
         assertEquals(UnlockResult.UNLOCK_FAILED, sim.connector(1).unlock());
         commands.lockfail("CP-1", 1, "false");
         assertEquals(UnlockResult.UNLOCKED, sim.connector(1).unlock());
