@@ -44,7 +44,8 @@ public final class ChargePointSimulator {
     }
 
     /**
-     * Creates the simulator and loads its persisted state.
+     * Creates the simulator, without a configuration source (its diagnostics archive says no configuration was
+     * available), and loads its persisted state.
      *
      * @param settings the validated configuration
      * @param ticker   the time source
@@ -53,6 +54,20 @@ public final class ChargePointSimulator {
      * @throws IOException when the data directory cannot be read
      */
     public ChargePointSimulator(SimulatorSettings settings, Ticker ticker, Executor executor) throws IOException {
+        this(settings, ticker, executor, ConfigurationDump.Source.UNAVAILABLE);
+    }
+
+    /**
+     * Creates the simulator and loads its persisted state.
+     *
+     * @param settings       the validated configuration
+     * @param ticker         the time source
+     * @param executor       runs sink notifications and persistence
+     * @param configurations the gateway's configurations for the diagnostics archive
+     * @throws IOException when the data directory cannot be read
+     */
+    ChargePointSimulator(SimulatorSettings settings, Ticker ticker, Executor executor,
+                         ConfigurationDump.Source configurations) throws IOException {
         this.settings = settings;
         this.executor = executor;
         this.registerStore = new RegisterStore(settings.dataDirectory());
@@ -67,7 +82,7 @@ public final class ChargePointSimulator {
         }
         this.connectors = List.copyOf(list);
         this.tokenReader = new SimulatedTokenReader(settings, outbox);
-        this.system = new SimulatedSystem(settings, ticker, this::status);
+        this.system = new SimulatedSystem(settings, ticker, this::status, configurations);
         this.lastSaved = new Saved(saved, plugged);
     }
 

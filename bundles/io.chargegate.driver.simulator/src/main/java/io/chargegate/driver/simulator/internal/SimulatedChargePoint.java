@@ -7,11 +7,18 @@ import io.chargegate.hardware.api.MeterDriver;
 import io.chargegate.hardware.api.SystemDriver;
 import io.chargegate.hardware.api.TokenReader;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +26,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * and one {@link SystemDriver} (property {@value DriverProperties#STATION}), and the simulator itself for the
  * {@code sim:*} commands. One single-threaded scheduler per instance runs the physics tick (1 s), the periodic
  * persistence (10 s) and the sink notifications. A bad configuration is logged (key, value, reason) and the
- * activation fails, so nothing is registered.
+ * activation fails, so nothing is registered. ConfigurationAdmin (optional, dynamic, greedy reference) supplies the
+ * configurations listed, secrets masked, in the diagnostics archive.
  */
 @Component(configurationPid = SimulatedChargePoint.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true, service = {})
@@ -51,6 +62,11 @@ public final class SimulatedChargePoint {
     private final ChargePointSimulator simulator;
     private final ScheduledExecutorService scheduler;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+
+    /** Lists the configurations for the diagnostics archive; null while there is none (set by DS, or tests). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ConfigurationAdmin configurationAdmin;
 
     /**
      * Validates the configuration, creates the simulator and registers its services.
@@ -77,7 +93,7 @@ public final class SimulatedChargePoint {
             return t;
         });
         try {
-            this.simulator = new ChargePointSimulator(settings, Ticker.system(), scheduler);
+            this.simulator = new ChargePointSimulator(settings, Ticker.system(), scheduler, this::configurations);
             register(context, settings);
         } catch (IOException | RuntimeException e) {
             unregisterAll();
@@ -108,6 +124,40 @@ public final class SimulatedChargePoint {
         }
         simulator.close();
         LOG.info("{}: simulator stopped", simulator.settings().label());
+    }
+
+    /** Every configuration ConfigurationAdmin holds, or empty while it is not available. */
+    Optional<List<ConfigurationDump.Entry>> configurations() throws IOException {
+        ConfigurationAdmin admin = configurationAdmin;
+        if (admin == null) {
+            return Optional.empty();
+        }
+        Configuration[] all;
+        try {
+            all = admin.listConfigurations(null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter cannot be invalid", e);
+        }
+        List<ConfigurationDump.Entry> entries = new ArrayList<>();
+        if (all != null) {
+            for (Configuration configuration : all) {
+                try {
+                    Map<String, Object> properties = new HashMap<>();
+                    Dictionary<String, Object> dictionary = configuration.getProperties();
+                    if (dictionary != null) {
+                        for (Enumeration<String> keys = dictionary.keys(); keys.hasMoreElements(); ) {
+                            String key = keys.nextElement();
+                            properties.put(key, dictionary.get(key));
+                        }
+                    }
+                    entries.add(new ConfigurationDump.Entry(configuration.getPid(), configuration.getFactoryPid(),
+                            properties));
+                } catch (IllegalStateException e) {
+                    // deleted while listed
+                }
+            }
+        }
+        return Optional.of(entries);
     }
 
     private void register(BundleContext context, SimulatorSettings settings) {

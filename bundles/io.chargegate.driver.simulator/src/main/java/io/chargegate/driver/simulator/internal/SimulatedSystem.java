@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -31,9 +34,19 @@ import java.util.zip.ZipOutputStream;
  * records the file's name and SHA-256 in {@value #FIRMWARE_FILE_NAME} (in the data directory, else in memory) and
  * fails when {@code failFirmwareInstall} is set; it restarts nothing itself: the runtime restarts the station after
  * a successful installation. {@link #reset} only logs and records the request (never exits the JVM); the runtime
- * implements the restart semantics.
+ * implements the restart semantics. {@link #collectDiagnostics} writes a zip with the status, the configurations
+ * without secrets and the gateway log of the window.
  */
 final class SimulatedSystem implements SystemDriver {
+
+    /** Archive entry: the status dump. */
+    static final String STATUS_ENTRY = "status.txt";
+    /** Archive entry: the configurations without secrets. */
+    static final String CONFIGURATION_ENTRY = "configuration.txt";
+    /** Archive entry: the gateway log of the window. */
+    static final String LOG_ENTRY = "gateway.log";
+    /** Archive entry: what the archive holds. */
+    static final String README_ENTRY = "README.txt";
 
     /** The firmware record in the data directory. */
     static final String FIRMWARE_FILE_NAME = "installed-firmware.properties";
@@ -65,6 +78,7 @@ final class SimulatedSystem implements SystemDriver {
     private final SimulatorSettings settings;
     private final Ticker ticker;
     private final Supplier<String> statusDump;
+    private final ConfigurationDump.Source configurations;
     private final Path firmwareFile;
 
     private final Object lock = new Object();
@@ -72,10 +86,12 @@ final class SimulatedSystem implements SystemDriver {
     private ResetRecord lastReset;
     private int resetCount;
 
-    SimulatedSystem(SimulatorSettings settings, Ticker ticker, Supplier<String> statusDump) throws IOException {
+    SimulatedSystem(SimulatorSettings settings, Ticker ticker, Supplier<String> statusDump,
+                    ConfigurationDump.Source configurations) throws IOException {
         this.settings = settings;
         this.ticker = ticker;
         this.statusDump = statusDump;
+        this.configurations = Objects.requireNonNull(configurations, "configurations");
         this.firmwareFile = settings.dataDirectory() == null ? null
                 : settings.dataDirectory().resolve(FIRMWARE_FILE_NAME);
         this.installed = firmwareFile == null ? null : loadRecord(firmwareFile);
@@ -115,24 +131,100 @@ final class SimulatedSystem implements SystemDriver {
                 settings.label(), name, sha256, size);
     }
 
+    /**
+     * Writes {@code diagnostics-<station>-<time>.zip} with {@value #STATUS_ENTRY} (status dump),
+     * {@value #CONFIGURATION_ENTRY} (every configuration, secrets masked), {@value #LOG_ENTRY} (the gateway log
+     * events of the window, when a log directory is configured and exists) and {@value #README_ENTRY} (what the
+     * archive holds, the window, and what is missing or cut). A missing or unreadable log is noted, never fatal;
+     * only failures to write the archive are thrown.
+     */
     @Override
     public Path collectDiagnostics(Instant from, Instant to, Path directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
         Files.createDirectories(directory);
         Instant now = ticker.now();
+        Instant end = to == null ? now : to;
         String base = "diagnostics-" + settings.label().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + FILE_TIME.format(now);
         Path zip = directory.resolve(base + ".zip");
         for (int i = 1; Files.exists(zip); i++) {
             zip = directory.resolve(base + "-" + i + ".zip");
         }
-        String readme = "ChargeGate simulator diagnostics for " + settings.label() + ", window "
-                + (from == null ? "start" : from) + " .. " + (to == null ? "now" : to) + ", generated " + now + "\n";
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
-            entry(zipOut, "README.txt", readme);
-            entry(zipOut, "status.txt", statusDump.get() + "\n" + describe() + "\n");
+        List<String> contents = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        try (OutputStream out = Files.newOutputStream(zip, StandardOpenOption.CREATE_NEW);
+             ZipOutputStream zipOut = new ZipOutputStream(out)) {
+            entry(zipOut, STATUS_ENTRY, statusDump.get() + "\n" + describe() + "\n");
+            contents.add(STATUS_ENTRY + ": connector and system status at " + now);
+
+            ConfigurationDump.Dump configuration = ConfigurationDump.of(configurations);
+            entry(zipOut, CONFIGURATION_ENTRY, configuration.text());
+            if (configuration.available()) {
+                contents.add(CONFIGURATION_ENTRY + ": " + configuration.summary());
+            } else {
+                missing.add(CONFIGURATION_ENTRY + ": " + configuration.summary());
+            }
+
+            collectLog(zipOut, from, end, contents, missing);
+
+            StringBuilder readme = new StringBuilder();
+            readme.append("ChargeGate simulator diagnostics for ").append(settings.label()).append(", window ")
+                    .append(from == null ? "start" : from).append(" .. ").append(to == null ? "now" : to)
+                    .append(", generated ").append(now).append('\n');
+            readme.append("\nWindow: ").append(from == null ? "everything available" : from.toString())
+                    .append(" .. ").append(end).append(to == null ? " (now)" : "").append('\n');
+            readme.append("\nContents:\n");
+            contents.forEach(line -> readme.append("- ").append(line).append('\n'));
+            readme.append("- ").append(README_ENTRY).append(": this file\n");
+            readme.append("\nMissing or incomplete:\n");
+            if (missing.isEmpty()) {
+                readme.append("- nothing\n");
+            }
+            missing.forEach(line -> readme.append("- ").append(line).append('\n'));
+            entry(zipOut, README_ENTRY, readme.toString());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(zip);
+            throw e;
         }
         LOG.info("{}: diagnostics written to {}", settings.label(), zip);
         return zip;
+    }
+
+    /** Adds {@value #LOG_ENTRY} when there is a log folder; says what it holds or why it is missing. */
+    private void collectLog(ZipOutputStream zipOut, Instant from, Instant to, List<String> contents,
+                            List<String> missing) throws IOException {
+        if (settings.logDirectory() == null) {
+            missing.add(LOG_ENTRY + ": not collected: no log directory configured (simulator property "
+                    + SimulatorSettings.LOG_DIRECTORY + ")");
+            return;
+        }
+        GatewayLogCollector collector = new GatewayLogCollector(settings.logDirectory(),
+                settings.diagnosticsMaxLogBytes());
+        GatewayLogCollector.Plan plan = collector.plan(from, to);
+        if (!plan.available()) {
+            missing.add(LOG_ENTRY + ": not collected: " + String.join("; ", plan.notes()));
+            return;
+        }
+        zipOut.putNextEntry(new ZipEntry(LOG_ENTRY));
+        GatewayLogCollector.Result result = collector.write(plan, zipOut);
+        zipOut.closeEntry();
+        contents.add(LOG_ENTRY + ": " + result.events() + " log event(s), " + result.bytes()
+                + " bytes, of the window from " + settings.logDirectory()
+                + (result.files().isEmpty() ? "" : " (files " + String.join(", ", result.files()) + ")")
+                + (plan.skipped().isEmpty() ? "" : "; not read, outside the window: "
+                + String.join(", ", plan.skipped())));
+        if (plan.files().isEmpty()) {
+            missing.add(LOG_ENTRY + ": no log file (" + GatewayLogCollector.CURRENT_FILE + ", "
+                    + GatewayLogCollector.ROLLED_PREFIX + "*.log.gz) in the window in " + settings.logDirectory());
+        }
+        if (result.truncated()) {
+            missing.add(LOG_ENTRY + ": cut to the newest " + result.bytes() + " bytes (cap "
+                    + SimulatorSettings.DIAGNOSTICS_MAX_LOG_BYTES + " = " + collector.maxBytes()
+                    + "): the oldest " + result.omittedEvents() + " event(s), " + result.omittedBytes()
+                    + " bytes, of the window were left out");
+        }
+        result.notes().forEach(note -> missing.add(LOG_ENTRY + ": " + note));
+        LOG.debug("{}: diagnostics log: {} file(s) read, {} skipped outside the window", settings.label(),
+                plan.files().size(), plan.skipped().size());
     }
 
     @Override

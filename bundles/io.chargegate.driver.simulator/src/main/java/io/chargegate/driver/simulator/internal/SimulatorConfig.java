@@ -57,4 +57,13 @@ public @interface SimulatorConfig {
     @AttributeDefinition(name = "Fail firmware installation",
             description = "When set, installing firmware fails (to exercise InstallationFailed).")
     boolean failFirmwareInstall() default SimulatorSettings.DEFAULT_FAIL_FIRMWARE_INSTALL;
+
+    @AttributeDefinition(name = "Log directory", required = false,
+            description = "The gateway log folder (chargegate.log and the rolled chargegate-*.log.gz): the "
+                    + "diagnostics archive takes the log of the requested window from here; empty collects no log.")
+    String logDirectory() default SimulatorSettings.DEFAULT_LOG_DIRECTORY;
+
+    @AttributeDefinition(name = "Maximum log in a diagnostics archive (bytes)", min = "1",
+            description = "When the window's log is larger, the oldest events are left out (the newest part is kept).")
+    long diagnosticsMaxLogBytes() default SimulatorSettings.DEFAULT_DIAGNOSTICS_MAX_LOG_BYTES;
 }

@@ -28,11 +28,13 @@ import java.util.Map;
  * @param meterStartWh        initial energy register in Wh (&gt;= 0)
  * @param dataDirectory       where registers and the firmware record persist, or null for memory only
  * @param failFirmwareInstall whether firmware installation fails (to test InstallationFailed)
+ * @param logDirectory        the gateway log folder the diagnostics archive takes the log from, or null for none
+ * @param diagnosticsMaxLogBytes the most bytes of log in a diagnostics archive (the newest part is kept), &gt;= 1
  */
 public record SimulatorSettings(String stationId, int connectors, double maxCurrent, int phases, double nominalVoltage,
                                 boolean fixedCable, String vendor, String model, String serialNumber,
                                 String firmwareVersion, double evPower, double meterStartWh, Path dataDirectory,
-                                boolean failFirmwareInstall) {
+                                boolean failFirmwareInstall, Path logDirectory, long diagnosticsMaxLogBytes) {
 
     /** Configuration key of {@link #stationId()}. */
     public static final String STATION_ID = "stationId";
@@ -62,6 +64,10 @@ public record SimulatorSettings(String stationId, int connectors, double maxCurr
     public static final String DATA_DIRECTORY = "dataDirectory";
     /** Configuration key of {@link #failFirmwareInstall()}. */
     public static final String FAIL_FIRMWARE_INSTALL = "failFirmwareInstall";
+    /** Configuration key of {@link #logDirectory()}. */
+    public static final String LOG_DIRECTORY = "logDirectory";
+    /** Configuration key of {@link #diagnosticsMaxLogBytes()}. */
+    public static final String DIAGNOSTICS_MAX_LOG_BYTES = "diagnosticsMaxLogBytes";
 
     static final String DEFAULT_STATION_ID = "*";
     static final int DEFAULT_CONNECTORS = 2;
@@ -77,6 +83,9 @@ public record SimulatorSettings(String stationId, int connectors, double maxCurr
     static final double DEFAULT_METER_START_WH = 0;
     static final String DEFAULT_DATA_DIRECTORY = "";
     static final boolean DEFAULT_FAIL_FIRMWARE_INSTALL = false;
+    static final String DEFAULT_LOG_DIRECTORY = "";
+    /** 20 MB. */
+    static final long DEFAULT_DIAGNOSTICS_MAX_LOG_BYTES = 20L * 1024 * 1024;
 
     /** IEC 61851 minimum settable current per phase in A. */
     static final double IEC_MIN_CURRENT = 6;
@@ -101,6 +110,9 @@ public record SimulatorSettings(String stationId, int connectors, double maxCurr
         text(problems, FIRMWARE_VERSION, firmwareVersion, false, 50);
         notNegative(problems, EV_POWER, evPower);
         notNegative(problems, METER_START_WH, meterStartWh);
+        if (diagnosticsMaxLogBytes < 1) {
+            problems.add(problem(DIAGNOSTICS_MAX_LOG_BYTES, diagnosticsMaxLogBytes, "must be at least 1"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
@@ -133,12 +145,14 @@ public record SimulatorSettings(String stationId, int connectors, double maxCurr
         double meterStartWh = r.number(METER_START_WH, DEFAULT_METER_START_WH);
         Path dataDirectory = r.path(DATA_DIRECTORY, DEFAULT_DATA_DIRECTORY);
         boolean failFirmwareInstall = r.bool(FAIL_FIRMWARE_INSTALL, DEFAULT_FAIL_FIRMWARE_INSTALL);
+        Path logDirectory = r.path(LOG_DIRECTORY, DEFAULT_LOG_DIRECTORY);
+        long diagnosticsMaxLogBytes = r.longInteger(DIAGNOSTICS_MAX_LOG_BYTES, DEFAULT_DIAGNOSTICS_MAX_LOG_BYTES);
         if (!r.problems.isEmpty()) {
             throw new InvalidConfigurationException(r.problems);
         }
         return new SimulatorSettings(stationId.trim(), connectors, maxCurrent, phases, nominalVoltage, fixedCable,
                 vendor, model, serialNumber, firmwareVersion, evPower, meterStartWh, dataDirectory,
-                failFirmwareInstall);
+                failFirmwareInstall, logDirectory, diagnosticsMaxLogBytes);
     }
 
     /** A readable name for logs: the station id, or "simulator" for the wildcard. */
@@ -234,6 +248,22 @@ public record SimulatorSettings(String stationId, int connectors, double maxCurr
             }
             problems.add(problem(key, value, "must be an integer"));
             return defaultValue;
+        }
+
+        long longInteger(String key, long defaultValue) {
+            Object value = raw(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                return ((Number) value).longValue();
+            }
+            try {
+                return Long.parseLong(value.toString().trim());
+            } catch (NumberFormatException e) {
+                problems.add(problem(key, value, "must be an integer"));
+                return defaultValue;
+            }
         }
 
         double number(String key, double defaultValue) {

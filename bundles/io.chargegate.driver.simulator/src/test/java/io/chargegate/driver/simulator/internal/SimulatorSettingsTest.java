@@ -36,6 +36,8 @@ class SimulatorSettingsTest {
         assertEquals(0.0, s.meterStartWh());
         assertNull(s.dataDirectory());
         assertFalse(s.failFirmwareInstall());
+        assertNull(s.logDirectory(), "no log collected by default");
+        assertEquals(20L * 1024 * 1024, s.diagnosticsMaxLogBytes());
     }
 
     @Test
@@ -43,6 +45,7 @@ class SimulatorSettingsTest {
         SimulatorSettings s = SimulatorSettings.fromProperties(Map.of(
                 "stationId", " CP-7 ", "connectors", "4", "maxCurrent", "16.5", "phases", "1",
                 "fixedCable", "TRUE", "evPower", "3700", "dataDirectory", "/tmp/sim-cp7",
+                "logDirectory", " /var/lib/chargegate/log ", "diagnosticsMaxLogBytes", "1048576",
                 "service.pid", "io.chargegate.driver.simulator~cp7"));
         assertEquals("CP-7", s.stationId());
         assertEquals(4, s.connectors());
@@ -51,6 +54,16 @@ class SimulatorSettingsTest {
         assertTrue(s.fixedCable());
         assertEquals(3700.0, s.evPower());
         assertEquals(Path.of("/tmp/sim-cp7"), s.dataDirectory());
+        assertEquals(Path.of("/var/lib/chargegate/log"), s.logDirectory());
+        assertEquals(1_048_576L, s.diagnosticsMaxLogBytes());
+    }
+
+    @Test
+    void emptyLogDirectoryCollectsNoLogAndTheCapTakesALong() {
+        SimulatorSettings s = SimulatorSettings.fromProperties(Map.of(
+                "logDirectory", "  ", "diagnosticsMaxLogBytes", 5_000_000_000L));
+        assertNull(s.logDirectory());
+        assertEquals(5_000_000_000L, s.diagnosticsMaxLogBytes());
     }
 
     @Test
@@ -81,7 +94,10 @@ class SimulatorSettingsTest {
                 Arguments.of("vendor", "A".repeat(21), "at most 20"),
                 Arguments.of("model", "", "must not be empty"),
                 Arguments.of("serialNumber", "S".repeat(26), "at most 25"),
-                Arguments.of("stationId", "  ", "must not be empty"));
+                Arguments.of("stationId", "  ", "must not be empty"),
+                Arguments.of("diagnosticsMaxLogBytes", 0, "at least 1"),
+                Arguments.of("diagnosticsMaxLogBytes", "-5", "at least 1"),
+                Arguments.of("diagnosticsMaxLogBytes", "20MB", "integer"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
