@@ -765,8 +765,9 @@ public final class StationRuntime implements Station {
         if (gen != generation || !running) {
             return;
         }
-        inFlightSeq = 0;
         if (err == null) {
+            // still in flight while its answer is handled, so a pump() the handling triggers (the StopTransaction
+            // of a start answered Invalid) does not send this message again
             try {
                 onTransactionalResult(msg, resp);
             } catch (RuntimeException e) {
@@ -774,6 +775,7 @@ public final class StationRuntime implements Station {
             }
             queue.remove(seq);
             attempts.remove(seq);
+            inFlightSeq = 0;
             CompletableFuture<Response> w = queueWaiters.remove(seq);
             if (w != null) {
                 w.complete(resp);
@@ -781,6 +783,7 @@ public final class StationRuntime implements Station {
             pump();
             return;
         }
+        inFlightSeq = 0;
         Throwable cause = unwrap(err);
         if (cause instanceof ConnectionClosedException) {
             linkBroken = true; // resumed after the next connect

@@ -467,6 +467,25 @@ class StationRuntimeTest {
         assertEquals(100, stop.transactionId());
     }
 
+    /** The StartTransaction answered Invalid is sent once: the DeAuthorized stop it causes does not send it again. */
+    @Test
+    void tc037_3_startAnsweredInvalidIsNotSentAgainByTheStop() {
+        StationRuntime st = boot(1);
+        st.changeConfiguration("AllowOfflineTxForUnknownId", "true");
+        h.csms.startInfo = r -> new IdTagInfo(AuthorizationStatus.INVALID);
+        h.csms.goOffline();
+        Harness.await("offline", () -> !h.csms.connected());
+        h.evse[1].plugIn();
+        h.reader.present("UNKNOWN", 0);
+        Harness.await("transaction", () -> st.connector(1).hasTransaction());
+        h.csms.goOnline();
+        h.csms.next(StartTransactionRequest.class);
+        assertEquals(Reason.DE_AUTHORIZED, h.csms.next(StopTransactionRequest.class).reason());
+        Harness.await("queue drained", () -> st.queueSummary().isEmpty());
+        assertEquals(1, h.csms.log.stream().filter(r -> r instanceof StartTransactionRequest).count(),
+                "one StartTransaction: " + h.csms.log);
+    }
+
     @Test
     void tc037_2_invalidWithoutStopSuspendsCharging() {
         StationRuntime st = boot(1);
