@@ -14,7 +14,6 @@ import io.chargegate.ocpp.model.types.DiagnosticsStatus;
 import io.chargegate.ocpp.model.types.FirmwareStatus;
 import io.chargegate.ocpp.model.types.MessageTrigger;
 import io.chargegate.ocpp.model.types.TriggerMessageStatus;
-import io.chargegate.station.api.Station;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -25,34 +24,14 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import javax.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.HexFormat;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static io.chargegate.itests.Ocpp.awaitAfter;
 import static io.chargegate.itests.Ocpp.awaitStatus;
@@ -61,258 +40,103 @@ import static io.chargegate.itests.Ocpp.call;
 import static io.chargegate.itests.Ocpp.indexOf;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
- * The FirmwareManagement profile bundle on the real runtime, the simulator and the demo CSMS, with files served by
- * a small HTTP/1.1 server of the test ({@link FileServer}, plain sockets: nothing to export to the probe): TC_044_1 (download, install,
- * the restart with a new BootNotification, then Installed; the simulator records the installed file), TC_044_2
- * (404: DownloadFailed after the retry), TC_044_3 (a simulator that fails installations: InstallationFailed, no
- * restart), TC_045_1 (GetDiagnostics: fileName, Uploading, Uploaded, the file arrives by HTTP PUT) and TC_045_2
- * (server error and refused port: UploadFailed). After each job the profile state keys the runtime's TriggerMessage
- * reads ({@code firmwareStatus} / {@code diagnosticsStatus}) are gone; TC_054 with the RemoteTrigger profile reports
- * the running job's status, and Idle without one.
+ * The FirmwareManagement profile bundle on the real runtime, the simulator and the demo CSMS, with files served over
+ * HTTP by an embedded Jetty server of the test ({@link HttpFileServer}): TC_044_1 (download, install, the restart
+ * with a new BootNotification, then Installed; the simulator records the installed file), TC_044_2 (404:
+ * DownloadFailed after the retry), TC_044_3 (a simulator that fails installations: InstallationFailed, no restart),
+ * TC_045_1 (GetDiagnostics: fileName, Uploading, Uploaded, the file arrives by HTTP PUT) and TC_045_2 (server error,
+ * and the server closed: UploadFailed). After each job the profile state keys the runtime's TriggerMessage reads
+ * ({@code firmwareStatus} / {@code diagnosticsStatus}) are gone; TC_054 with the RemoteTrigger profile reports the
+ * running job's status, and Idle without one. The same cases over FTP are in {@link FirmwareFtpIT}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class FirmwareIT {
 
-    private static final String FIRMWARE_PID = "io.chargegate.profile.firmware";
     private static final byte[] IMAGE = "ChargeGate firmware image 2.0\n\u0000\u0001\u0002".getBytes(StandardCharsets.ISO_8859_1);
 
     @Inject
     private BundleContext context;
 
-    private StationSupport support;
+    private FirmwareSupport fw;
     private ChargePointConnection cp;
-    private FileServer http;
+    private HttpFileServer http;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final List<org.osgi.service.cm.Configuration> ownConfigurations = new ArrayList<>();
 
     @Configuration
     public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.runtime("commons-net", 2),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.remotetrigger"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.firmware"));
+        return options(FirmwareSupport.firmwareRuntime(),
+                ChargeGateOptions.chargegate("io.chargegate.profile.remotetrigger"));
     }
 
     @Before
     public void setUp() throws Exception {
-        // one identity per test: the Felix instance is shared by the class
-        support = new StationSupport(context, "CP-FW-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        configureFirmwareProfile();
-        http = new FileServer(this::serve);
+        fw = new FirmwareSupport(context, "CP-FW-");
+        http = new HttpFileServer(this::serve);
     }
 
     @After
     public void tearDown() throws Exception {
         try {
-            support.close();
-            for (org.osgi.service.cm.Configuration c : ownConfigurations) {
-                c.delete();
-            }
+            fw.close();
         } finally {
             http.close();
         }
     }
 
-    /** Downloads and diagnostics into a temporary folder, never into the working directory (once per framework). */
-    private void configureFirmwareProfile() throws Exception {
-        ConfigurationAdmin ca = support.service(ConfigurationAdmin.class, null);
-        org.osgi.service.cm.Configuration c = ca.getConfiguration(FIRMWARE_PID, "?");
-        if (c.getProperties() == null) {
-            Dictionary<String, Object> props = new Hashtable<>();
-            props.put("workDirectory", Files.createTempDirectory("chargegate-it-firmware-").toString());
-            props.put("transferTimeoutSeconds", 10);
-            c.update(props);
-        }
-    }
-
     /** CSMS, simulator ({@code failFirmwareInstall} as given), one-connector station connected and Available. */
     private void start(boolean failFirmwareInstall) throws Exception {
-        support.startCsms();
-        if (failFirmwareInstall) {
-            // StationSupport.startSimulator has no option for it: an own simulator configuration
-            Dictionary<String, Object> props = new Hashtable<>();
-            props.put("stationId", support.chargePointId);
-            props.put("connectors", 1);
-            props.put("dataDirectory", simulatorDirectory().toString());
-            props.put("failFirmwareInstall", true);
-            ConfigurationAdmin ca = support.service(ConfigurationAdmin.class, null);
-            org.osgi.service.cm.Configuration c = ca.createFactoryConfiguration("io.chargegate.driver.simulator", "?");
-            c.update(props);
-            ownConfigurations.add(c);
-        } else {
-            support.startSimulator(1);
-        }
-        cp = support.startStation(1, null);
-        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
-    }
-
-    private Path simulatorDirectory() {
-        return support.dataDirectory.resolve("simulator");
+        cp = fw.start(failFirmwareInstall, null);
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + http.port() + path;
+        return http.url(path);
     }
 
     /** GET of {@link #files} (404 otherwise), PUT under /upload/ (201), anything under /fail/ answers 500. */
-    private FileServer.Reply serve(String method, String path, byte[] body) {
+    private HttpFileServer.Reply serve(String method, String path, byte[] body) {
         requests.add(method + " " + path);
         if (path.startsWith("/fail/")) {
-            return new FileServer.Reply(500, new byte[0]);
+            return HttpFileServer.Reply.empty(500);
         } else if (method.equals("PUT") && path.startsWith("/upload/")) {
             uploads.put(path, body);
-            return new FileServer.Reply(201, new byte[0]);
+            return HttpFileServer.Reply.empty(201);
         } else if (method.equals("GET") && files.containsKey(path)) {
-            return new FileServer.Reply(200, files.get(path));
+            return new HttpFileServer.Reply(200, files.get(path));
         }
-        return new FileServer.Reply(404, new byte[0]);
-    }
-
-    /**
-     * A minimal HTTP/1.1 server on loopback: one request per connection (Content-Length bodies), answered with
-     * {@code Connection: close}. Enough for the profile's java.net.http GET and PUT.
-     */
-    static final class FileServer implements AutoCloseable {
-        /** What the server answers. */
-        record Reply(int status, byte[] body) {
-        }
-
-        /** Answers one request. */
-        interface Handler {
-            Reply handle(String method, String path, byte[] body);
-        }
-
-        private final ServerSocket socket;
-        private final Handler handler;
-        private final Thread acceptor;
-
-        FileServer(Handler handler) throws IOException {
-            this.handler = handler;
-            this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            this.acceptor = new Thread(this::acceptLoop, "firmware-it-http");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void acceptLoop() {
-            while (!socket.isClosed()) {
-                try (Socket connection = socket.accept()) {
-                    connection.setSoTimeout(10_000);
-                    answer(connection);
-                } catch (SocketException closed) {
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    System.err.println("FileServer: " + e); // the test sees the failed transfer
-                }
-            }
-        }
-
-        private void answer(Socket connection) throws IOException {
-            InputStream in = connection.getInputStream();
-            String requestLine = line(in);
-            long length = 0;
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                int colon = header.indexOf(':');
-                if (colon > 0 && header.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
-                    length = Long.parseLong(header.substring(colon + 1).trim());
-                }
-            }
-            String[] parts = requestLine.split(" ");
-            if (parts.length < 2) {
-                return;
-            }
-            byte[] body = in.readNBytes((int) length);
-            String path = parts[1].contains("?") ? parts[1].substring(0, parts[1].indexOf('?')) : parts[1];
-            Reply reply = handler.handle(parts[0], path, body);
-            OutputStream out = connection.getOutputStream();
-            out.write(("HTTP/1.1 " + reply.status() + " Status\r\nContent-Length: " + reply.body().length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(reply.body());
-            out.flush();
-        }
-
-        private static String line(InputStream in) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-                if (b != '\r') {
-                    bytes.write(b);
-                }
-            }
-            return bytes.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public void close() throws Exception {
-            socket.close();
-            acceptor.join(10_000);
-        }
+        return HttpFileServer.Reply.empty(404);
     }
 
     private static UpdateFirmwareRequest update(String location, int retries) {
-        return new UpdateFirmwareRequest(location, Instant.now().minusSeconds(1)).withRetries(retries)
-                .withRetryInterval(0);
+        return FirmwareSupport.update(location, retries, 0);
     }
 
-    /** The FirmwareStatusNotification statuses and BootNotifications received after {@code mark}, in order. */
     private List<String> firmwareSequence(int mark) {
-        List<String> sequence = new ArrayList<>();
-        List<ReceivedMessage> all = cp.received();
-        for (int i = mark; i < all.size(); i++) {
-            ReceivedMessage m = all.get(i);
-            if (m.action() == Action.FIRMWARE_STATUS_NOTIFICATION) {
-                sequence.add(((FirmwareStatusNotificationRequest) m.request()).status().value());
-            } else if (m.action() == Action.BOOT_NOTIFICATION) {
-                sequence.add("BootNotification");
-            }
-        }
-        return sequence;
+        return fw.firmwareSequence(mark);
     }
 
     private List<String> diagnosticsSequence(int mark) {
-        List<String> sequence = new ArrayList<>();
-        List<ReceivedMessage> all = cp.received();
-        for (int i = mark; i < all.size(); i++) {
-            if (all.get(i).action() == Action.DIAGNOSTICS_STATUS_NOTIFICATION) {
-                sequence.add(((DiagnosticsStatusNotificationRequest) all.get(i).request()).status().value());
-            }
-        }
-        return sequence;
+        return fw.diagnosticsSequence(mark);
     }
 
     private ReceivedMessage awaitFirmware(int mark, FirmwareStatus status) throws InterruptedException {
-        return awaitAfter(cp, mark, m -> m.action() == Action.FIRMWARE_STATUS_NOTIFICATION
-                && ((FirmwareStatusNotificationRequest) m.request()).status() == status);
+        return fw.awaitFirmware(mark, status);
     }
 
     private ReceivedMessage awaitDiagnostics(int mark, DiagnosticsStatus status) throws InterruptedException {
-        return awaitAfter(cp, mark, m -> m.action() == Action.DIAGNOSTICS_STATUS_NOTIFICATION
-                && ((DiagnosticsStatusNotificationRequest) m.request()).status() == status);
+        return fw.awaitDiagnostics(mark, status);
     }
 
-    /** Waits until the profile's state of this station is empty: no job, no status (TriggerMessage says Idle). */
     private void awaitProfileStateEmpty() throws Exception {
-        Station station = support.service(Station.class, "(chargegate.station=" + support.chargePointId + ")");
-        awaitTrue("the firmware profile state to be empty", () -> {
-            try {
-                return station.profileState("firmware").snapshot().isEmpty();
-            } catch (IllegalStateException stopped) {
-                return false;
-            }
-        });
+        fw.awaitProfileStateEmpty();
     }
 
     /** SupportedFeatureProfiles lists FirmwareManagement; SupportedFileTransferProtocols is reported. */
@@ -345,13 +169,9 @@ public class FirmwareIT {
         awaitStatus(cp, indexOf(cp, boot), 1, ChargePointStatus.AVAILABLE);
         awaitProfileStateEmpty();
 
-        Properties record = new Properties();
-        try (InputStream in = Files.newInputStream(simulatorDirectory().resolve("installed-firmware.properties"))) {
-            record.load(in);
-        }
+        Properties record = fw.installedFirmware();
         assertEquals("image-2.0.bin", record.getProperty("fileName"));
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(IMAGE)),
-                record.getProperty("sha256"));
+        assertEquals(FirmwareSupport.sha256(IMAGE), record.getProperty("sha256"));
         assertEquals(Integer.toString(IMAGE.length), record.getProperty("size"));
     }
 
@@ -367,7 +187,7 @@ public class FirmwareIT {
         assertEquals(List.of("Downloading", "DownloadFailed"), firmwareSequence(m));
         assertEquals(List.of("GET /fw/missing.bin", "GET /fw/missing.bin"), requests);
         awaitProfileStateEmpty();
-        assertTrue(Files.notExists(simulatorDirectory().resolve("installed-firmware.properties")));
+        assertTrue(fw.noFirmwareInstalled());
     }
 
     /** TC_044_3: the simulator fails the installation: InstallationFailed, no restart, connector Available again. */
@@ -385,7 +205,7 @@ public class FirmwareIT {
         awaitProfileStateEmpty();
         assertEquals("no restart after a failed installation", List.of("Downloading", "Downloaded", "Installing",
                 "InstallationFailed"), firmwareSequence(m));
-        assertTrue(Files.notExists(simulatorDirectory().resolve("installed-firmware.properties")));
+        assertTrue(fw.noFirmwareInstalled());
     }
 
     /** TC_045_1: the response names the file; Uploading, Uploaded; the server received that file (a zip). */
@@ -402,10 +222,10 @@ public class FirmwareIT {
         byte[] received = uploads.get("/upload/" + response.fileName());
         assertNotNull("uploaded as " + response.fileName() + ": " + requests, received);
         assertTrue(received.length > 0);
-        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(received))) {
-            ZipEntry first = zip.getNextEntry();
-            assertNotNull("a zip with entries", first);
-        }
+        Map<String, byte[]> entries = FirmwareSupport.zipEntries(received);
+        assertFalse("a zip with entries", entries.isEmpty());
+        assertTrue("README.txt and status.txt in " + entries.keySet(),
+                entries.keySet().containsAll(List.of("README.txt", "status.txt")));
         awaitProfileStateEmpty();
     }
 
@@ -470,18 +290,14 @@ public class FirmwareIT {
                 .request(DiagnosticsStatusNotificationRequest.class).status());
     }
 
-    /** TC_045_2: nothing listens on the port: UploadFailed. */
+    /** TC_045_2: the server is closed, nothing listens on its port (connection refused): UploadFailed. */
     @Test
     public void tc045_2_refusedPortIsUploadFailed() throws Exception {
         start(false);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        http.close();
         int m = mark(cp);
 
-        GetDiagnosticsResponse response = call(cp, new GetDiagnosticsRequest("http://127.0.0.1:" + port + "/up/")
-                .withRetries(0));
+        GetDiagnosticsResponse response = call(cp, new GetDiagnosticsRequest(url("/upload/")).withRetries(0));
 
         assertNotNull("fileName", response.fileName());
         awaitDiagnostics(m, DiagnosticsStatus.UPLOAD_FAILED);
