@@ -34,18 +34,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 
 import javax.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.chargegate.itests.Ocpp.all;
 import static io.chargegate.itests.Ocpp.awaitAfter;
@@ -76,7 +68,7 @@ public class CoreTransactionsIT {
 
     private StationSupport support;
     private ChargePointConnection cp;
-    private Link link;
+    private TcpProxy link;
 
     @Configuration
     public Option[] config() {
@@ -373,12 +365,12 @@ public class CoreTransactionsIT {
     }
 
     /**
-     * Connects through a {@link Link}, sets StopTransactionOnInvalidId, cuts the link, starts charging offline with
+     * Connects through a {@link TcpProxy}, sets StopTransactionOnInvalidId, cuts the link, starts charging offline with
      * an unknown idTag and restores the link with StartTransaction answered Invalid (transactionId
      * {@link #OFFLINE_TX_ID}). On return {@link #cp}'s messages are those of the new connection only.
      */
     private void startOfflineThenReconnect(String idTag, boolean stopOnInvalid) throws Exception {
-        link = new Link(support.csmsPort());
+        link = new TcpProxy(support.csmsPort());
         Hashtable<String, Object> extra = new Hashtable<>();
         extra.put("csmsUrl", "ws://127.0.0.1:" + link.port() + "/ocpp");
         cp = support.startStation(1, extra);
@@ -570,119 +562,6 @@ public class CoreTransactionsIT {
             return String.valueOf(support.sim("status"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * A loopback TCP link from the station to the CSMS that the test can take down: {@link #cut()} resets (RST)
-     * every forwarded connection and refuses new ones until {@link #restore()}, so the station is offline while the
-     * CSMS (and its per-charge-point responders) stays up.
-     */
-    private static final class Link implements AutoCloseable {
-        private final ServerSocket server;
-        private final int targetPort;
-        private final List<Socket> open = new CopyOnWriteArrayList<>();
-        private volatile boolean up = true;
-
-        Link(int targetPort) throws IOException {
-            this.targetPort = targetPort;
-            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread acceptor = new Thread(this::acceptLoop, "itest-link");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        void cut() {
-            up = false;
-            resetAll();
-        }
-
-        void restore() {
-            up = true;
-        }
-
-        private void resetAll() {
-            for (Socket s : open) {
-                reset(s);
-            }
-            open.clear();
-        }
-
-        private void acceptLoop() {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    if (!up) {
-                        reset(client);
-                        continue;
-                    }
-                    Socket upstream = new Socket();
-                    try {
-                        upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5000);
-                    } catch (IOException e) {
-                        reset(client);
-                        upstream.close();
-                        continue;
-                    }
-                    open.add(client);
-                    open.add(upstream);
-                    if (!up) { // cut meanwhile
-                        resetAll();
-                        continue;
-                    }
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException e) {
-                    // closed
-                }
-            }
-        }
-
-        private static void pump(Socket from, Socket to) {
-            Thread t = new Thread(() -> {
-                byte[] buffer = new byte[8192];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    int n;
-                    while ((n = in.read(buffer)) >= 0) {
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                } catch (IOException e) {
-                    // reset or closed: the other pump ends too
-                } finally {
-                    closeQuietly(from);
-                    closeQuietly(to);
-                }
-            }, "itest-link-pump");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        private static void closeQuietly(Socket s) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // ignore
-            }
-        }
-
-        private static void reset(Socket s) {
-            try {
-                s.setSoLinger(true, 0);
-                s.close();
-            } catch (IOException e) {
-                // already gone
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            resetAll();
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP forwarder between the station and the CSMS, so a test can cut every connection the hard way:
  * {@link #reset()} closes both sockets of every pair with SO_LINGER 0, which sends a TCP RST (no WebSocket close
  * frame, no FIN), as a crashed CSMS or a dropped NAT entry would. New connections are forwarded again afterwards.
+ * {@link #cut()} does the same and also refuses (RST) new connections until {@link #restore()}: the station stays
+ * offline while the CSMS, with its per-charge-point responders, stays up.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +23,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private volatile boolean up = true;
 
     /** Listens on a free loopback port, forwarding to {@code 127.0.0.1:targetPort}. */
     TcpProxy(int targetPort) throws IOException {
@@ -39,31 +42,44 @@ final class TcpProxy implements AutoCloseable {
     /** Resets (RST) every forwarded connection open now. */
     void reset() {
         for (Socket s : open) {
-            try {
-                s.setSoLinger(true, 0);
-                s.close();
-            } catch (IOException e) {
-                // already gone
-            }
+            resetQuietly(s);
         }
         open.clear();
+    }
+
+    /** Resets every forwarded connection and refuses new ones until {@link #restore()}. */
+    void cut() {
+        up = false;
+        reset();
+    }
+
+    /** Forwards new connections again after {@link #cut()}. */
+    void restore() {
+        up = true;
     }
 
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (!up) {
+                    resetQuietly(client);
+                    continue;
+                }
                 Socket upstream = new Socket();
                 try {
                     upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5000);
                 } catch (IOException e) {
-                    client.setSoLinger(true, 0);
-                    client.close();
+                    resetQuietly(client);
                     upstream.close();
                     continue;
                 }
                 open.add(client);
                 open.add(upstream);
+                if (!up) { // cut while connecting
+                    reset();
+                    continue;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
@@ -90,6 +106,15 @@ final class TcpProxy implements AutoCloseable {
         }, "itest-tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    private static void resetQuietly(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+            s.close();
+        } catch (IOException e) {
+            // already gone
+        }
     }
 
     private static void closeQuietly(Socket s) {
