@@ -66,8 +66,9 @@ public final class FirmwareService implements FeatureProfileProvider {
         @AttributeDefinition(description = "Seconds between checks whether transactions ended before installing")
         int installCheckIntervalSeconds() default 10;
 
-        /** Bound of every connect, read and response wait. */
-        @AttributeDefinition(description = "Timeout (seconds) of connecting, reading and waiting for a response")
+        /** Bound of connecting and of every silence of a transfer's connection; no bound on a whole transfer. */
+        @AttributeDefinition(description = "Timeout (seconds) of connecting and of every silence while a transfer "
+                + "runs (no data for that long fails it); a transfer whose data keeps flowing is never cut")
         int transferTimeoutSeconds() default 60;
 
         /** The certificates HTTPS and FTPS servers are checked against; empty: the JVM's default trust store. */

@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param defaultRetries       retries after the first attempt when a request gives none
  * @param defaultRetryInterval the wait between attempts when a request gives none
  * @param installCheckInterval how often a pending installation checks again whether transactions ended
- * @param transferTimeout      bound of every connect, read and response wait of a transfer
+ * @param transferTimeout      bound of connecting and of every silence of a transfer's connection (HTTP(S): Jetty's
+ *                             connect and idle timeouts; FTP(S): connect and socket timeouts); no bound on a whole
+ *                             transfer
  * @param trustStore           the certificates HTTPS and FTPS servers are checked against (a PEM file of certificates
  *                             or a PKCS12/JKS key store, see {@link TrustStores}); null: the JVM's default trust store
  * @param trustStorePassword   the key store's password ("" for none or for a PEM file); never printed

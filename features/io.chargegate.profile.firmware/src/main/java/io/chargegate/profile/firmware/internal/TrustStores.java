@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +72,36 @@ final class TrustStores {
             return new Trust(context, manager);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot use the trust store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A trust that rejects every server, naming {@code problem}: what TLS connections get when the configured trust
+     * store cannot be used, so that no connection (also one reached by an HTTP redirect) falls back to another trust.
+     */
+    static Trust rejecting(String problem) {
+        X509TrustManager none = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                throw new CertificateException("no TLS transfer: " + problem);
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                throw new CertificateException("no TLS transfer: " + problem);
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {none}, null);
+            return new Trust(context, none);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS context: " + e.getMessage(), e);
         }
     }
 

@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Inspects the bundle jar bnd built in the package phase (failsafe passes its path as {@code bundle.jar}): the
- * manifest (exports nothing, imports Commons Net and the driver SPI), the three DS components with their references,
- * and the metatype of the configuration.
+ * manifest (exports nothing; imports the driver SPI, Commons Net and the Jetty 12 client packages with ranges the
+ * runtime's bundles satisfy, not {@code java.net.http}), the three DS components with their references, and the
+ * metatype of the configuration.
  */
 class FirmwareBundleIT {
     private static final String PACKAGE = "io.chargegate.profile.firmware.internal.";
@@ -90,18 +91,58 @@ class FirmwareBundleIT {
         return result;
     }
 
+    /** The {@code Import-Package} clauses by package name (attributes and directives as written by bnd). */
+    private static Map<String, String> imports() {
+        Map<String, String> result = new LinkedHashMap<>();
+        String header = manifest.getValue("Import-Package");
+        assertNotNull(header, "no Import-Package");
+        StringBuilder clause = new StringBuilder();
+        boolean quoted = false;
+        for (char c : (header + ",").toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                String text = clause.toString().trim();
+                int semicolon = text.indexOf(';');
+                result.put(semicolon < 0 ? text : text.substring(0, semicolon),
+                        semicolon < 0 ? "" : text.substring(semicolon + 1));
+                clause.setLength(0);
+            } else {
+                clause.append(c);
+            }
+        }
+        return result;
+    }
+
     @Test
     void manifestExportsNothingAndImportsWhatTheTransfersNeed() {
         assertEquals("io.chargegate.profile.firmware", manifest.getValue("Bundle-SymbolicName"));
         assertNull(manifest.getValue("Export-Package"), "a profile bundle exports nothing");
-        String imports = manifest.getValue("Import-Package");
+        Map<String, String> imports = imports();
         for (String pkg : List.of("io.chargegate.station.api", "io.chargegate.hardware.api",
-                "org.apache.commons.net.ftp", "java.net.http")) {
-            assertTrue(imports.contains(pkg), pkg + " not imported: " + imports);
+                "org.apache.commons.net.ftp", "org.eclipse.jetty.client")) {
+            assertTrue(imports.containsKey(pkg), pkg + " not imported: " + imports.keySet());
         }
         Set<String> declared = Arrays.stream(manifest.getValue("Service-Component").split(","))
                 .map(String::trim).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(COMPONENTS.keySet()), declared);
+    }
+
+    @Test
+    void httpGoesThroughTheJettyClientOfTheRuntimeWithinJetty12() {
+        Map<String, String> imports = imports();
+        assertTrue(!imports.containsKey("java.net.http"), "the JDK HttpClient is not used: " + imports.keySet());
+        List<String> jetty = imports.keySet().stream().filter(p -> p.startsWith("org.eclipse.jetty.")).toList();
+        assertTrue(jetty.containsAll(List.of("org.eclipse.jetty.client", "org.eclipse.jetty.http",
+                "org.eclipse.jetty.util.ssl")), "Jetty imports: " + jetty);
+        for (String pkg : jetty) {
+            // the runtime ships Jetty 12.1.x; any 12.x from 12.1 on resolves, Jetty 13 does not
+            assertEquals("version=\"[12.1,13)\"", imports.get(pkg), pkg);
+        }
+        assertEquals("version=\"[3.11,4)\"", imports.get("org.apache.commons.net.ftp"));
+        assertTrue(imports.keySet().stream().noneMatch(p -> p.startsWith("org.eclipse.jetty.server")),
+                "the test server stays out of the bundle: " + jetty);
     }
 
     @Test

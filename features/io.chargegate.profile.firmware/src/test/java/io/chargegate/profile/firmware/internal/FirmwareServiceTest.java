@@ -33,9 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The firmware profile end to end against a fake station and driver, and real HTTP and FTP servers on loopback:
- * TC_044_1 (download and install), TC_044_2 (download failed), TC_044_3 (installation failed), TC_045_1 (get
- * diagnostics), TC_045_2 (upload failed), the wait for transactions, and the restart inside an installation.
+ * The firmware profile end to end against a fake station and driver, and real servers on loopback (an embedded Jetty
+ * 12 HTTP server and an Apache FtpServer, {@link TestServers}): TC_044_1 (download and install), TC_044_2 (download
+ * failed: 404 and a refused connection, after the retries), TC_044_3 (installation failed), TC_045_1 (get diagnostics:
+ * HTTP PUT, the multipart POST a server refusing PUT gets, FTP), TC_045_2 (upload failed), the wait for transactions,
+ * and the restart inside an installation.
  */
 class FirmwareServiceTest {
     private static final byte[] IMAGE = "firmware image v2.0 \u0000\u0001\u00ff".getBytes(StandardCharsets.ISO_8859_1);
@@ -54,7 +56,7 @@ class FirmwareServiceTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         services.forEach(FirmwareService::deactivate);
         http.close();
     }
@@ -492,6 +494,35 @@ class FirmwareServiceTest {
         assertEquals(List.of("PUT /upload/diagnostics-CP-1.zip", "PUT /upload/diagnostics-CP-1.zip"),
                 http.requests);
         await(() -> station.firmwareState().get(StationJobs.DIAGNOSTICS_KEY).isEmpty(), "the job to end");
+    }
+
+    @Test
+    void tc045_1_aServerThatRefusesPutGetsTheFileAsAMultipartPost() throws Exception {
+        http.putStatus = 405;
+        String fileName = activate(driver).getDiagnostics(station,
+                new GetDiagnosticsRequest(http.url("/upload/")).withRetries(0).withRetryInterval(0));
+
+        assertEquals("Uploading", station.nextDiagnosticsStatus());
+        assertEquals("Uploaded", station.nextDiagnosticsStatus());
+        assertEquals(List.of("PUT /upload/diagnostics-CP-1.zip", "POST /upload/diagnostics-CP-1.zip"), http.requests);
+        assertEquals(1, http.forms.size(), "one part: " + http.forms);
+        TestServers.FormPart part = http.forms.get(0);
+        assertEquals("file", part.name());
+        assertEquals(fileName, part.fileName());
+        assertArrayEquals(driver.diagnostics, part.body());
+        assertTrue(http.uploads.isEmpty(), "the refused PUT stored nothing");
+        await(() -> station.firmwareState().get(StationJobs.DIAGNOSTICS_KEY).isEmpty(), "the job to end");
+    }
+
+    @Test
+    void tc045_2_refusedConnectionFailsTheUploadAfterTheRetries() throws Exception {
+        activate(driver).getDiagnostics(station, new GetDiagnosticsRequest(
+                "http://127.0.0.1:" + TestServers.closedPort() + "/upload/").withRetries(1).withRetryInterval(0));
+
+        assertEquals("Uploading", station.nextDiagnosticsStatus());
+        assertEquals("UploadFailed", station.nextDiagnosticsStatus());
+        await(() -> station.firmwareState().get(StationJobs.DIAGNOSTICS_KEY).isEmpty(), "the job to end");
+        assertTrue(station.pending().isEmpty(), "unexpected messages: " + station.pending());
     }
 
     @Test

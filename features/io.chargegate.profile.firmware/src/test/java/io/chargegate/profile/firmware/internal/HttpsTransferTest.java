@@ -25,11 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * HTTPS transfers against a real JDK {@code HttpsServer} on loopback whose self-signed certificate {@code keytool}
- * makes at test time: with the {@code trustStore} setting (PEM or PKCS12) downloads, installations and diagnostics
- * uploads work, and FTPS (Apache FtpServer with explicit TLS) with the same trust store; with the JVM's default trust
- * store (HTTPS and FTPS), with an unreadable trust store, or with a trusted certificate
- * for another host name, the download fails after its retries.
+ * HTTPS transfers against an embedded Jetty 12 HTTPS server on loopback ({@link TestServers.Http}) whose self-signed
+ * certificate {@code keytool} makes at test time: with the {@code trustStore} setting (PEM or PKCS12) downloads,
+ * installations and diagnostics uploads (PUT, and the multipart POST after a 405) work, and FTPS (Apache FtpServer with
+ * explicit TLS) with the same trust store; with the JVM's default trust store (HTTPS and FTPS), with a trust store
+ * that holds another certificate, with an unreadable trust store (also for an HTTPS server reached by a redirect from
+ * plain HTTP), or with a trusted certificate for another host name, the download fails after its retries.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpsTransferTest {
@@ -61,7 +62,7 @@ class HttpsTransferTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         services.forEach(FirmwareService::deactivate);
         services.clear();
         https.close();
@@ -173,6 +174,44 @@ class HttpsTransferTest {
             service.updateFirmware(station, update(plain.url("/fw.bin"), 0));
             assertEquals(List.of("Downloading", "Downloaded", "Installing", "Installed"), firmwareStatuses(4));
         }
+    }
+
+    @Test
+    void aServerWhoseCertificateIsNotInTheConfiguredTrustStoreIsRejected() throws Exception {
+        https.files.put("/fw.bin", IMAGE);
+        activate(otherHost.pem(), "").updateFirmware(station, update(https.url("/fw.bin"), 0));
+
+        assertEquals(List.of("Downloading", "DownloadFailed"), firmwareStatuses(2));
+        assertEquals(List.of(), https.requests, "the configured trust replaces the JVM's, it adds nothing");
+        assertTrue(driver.installed().isEmpty());
+    }
+
+    @Test
+    void anUnreadableTrustStoreAlsoFailsAnHttpsServerReachedByARedirect() throws Exception {
+        https.files.put("/fw.bin", IMAGE);
+        try (TestServers.Http plain = new TestServers.Http()) {
+            plain.redirects.put("/fw.bin", https.url("/fw.bin"));
+            Transfers transfers = new Transfers(Duration.ofSeconds(10), localhost.keyStore(), "wrong password");
+
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> transfers.download(java.net.URI.create(plain.url("/fw.bin")), work.resolve("fw.bin")));
+
+            assertTrue(e.getMessage().contains("no TLS transfer"), e.getMessage());
+            assertEquals(List.of("GET /fw.bin"), plain.requests);
+            assertEquals(List.of(), https.requests, "no fallback to another trust after a redirect");
+        }
+    }
+
+    @Test
+    void tc045_1_uploadsDiagnosticsOverHttpsAsAPostWhenPutIsRefused() throws Exception {
+        https.putStatus = 405;
+        activate(localhost.pem(), "").getDiagnostics(station,
+                new GetDiagnosticsRequest(https.url("/upload/")).withRetries(0).withRetryInterval(0));
+
+        assertEquals("Uploading", station.nextDiagnosticsStatus());
+        assertEquals("Uploaded", station.nextDiagnosticsStatus());
+        assertEquals(List.of("PUT /upload/diagnostics-CP-1.zip", "POST /upload/diagnostics-CP-1.zip"), https.requests);
+        assertArrayEquals(driver.diagnostics, https.forms.get(0).body());
     }
 
     @Test
