@@ -90,7 +90,7 @@ if "%HEADLESS%%DEMO%"=="truetrue" set "GOSH_ARGS=--nointeractive etc/demo/sessio
 
 set "PROPS=-Dchargegate.home="%HOME_FWD%" -Dchargegate.data="%DATA_FWD%""
 set "PROPS=%PROPS% -Dfelix.config.properties="file:/%HOME_FWD%/etc/config.properties""
-set "PROPS=%PROPS% -Dfelix.system.properties="file:/%HOME_FWD%/etc/simplelogger.properties""
+set "PROPS=%PROPS% -Dlogback.configurationFile="%CHARGEGATE_HOME%\etc\logback.xml""
 set "PROPS=%PROPS% -Djava.util.logging.config.file="%CHARGEGATE_HOME%\etc\java-logging.properties""
 set "PROPS=%PROPS% -Dgosh.home="%CHARGEGATE_HOME%" "-Dgosh.args=%GOSH_ARGS%""
 if defined CSMS_URL set "PROPS=%PROPS% "-Dchargegate.csms.url=%CSMS_URL%""
@@ -114,7 +114,7 @@ echo   --demo          also start the demo central system on ws://127.0.0.1:8887
 echo                   session on connector 1 of station CP-1 (simulator): plug in, tag, charge, stop, unplug
 echo   --csms URL      CSMS base URL of the default station (etc\io.chargegate.station-default.cfg)
 echo   --id ID         charge point id of the default station (and of its simulator), default CP-1
-echo   --data DIR      where the state lives (stores, Felix cache), default ^<home^>\data
-echo   --headless      no shell (for service managers); logs on standard output
+echo   --data DIR      where the state lives (stores, Felix cache, log\chargegate.log), default ^<home^>\data
+echo   --headless      no shell (for service managers); logs on standard output and in ^<data^>\log\chargegate.log
 echo   --help          this text
 exit /b 0

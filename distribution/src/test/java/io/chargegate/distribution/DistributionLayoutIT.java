@@ -2,6 +2,9 @@ package io.chargegate.distribution;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The built layout: bundle/&lt;n&gt;/ and the felix.auto.start.&lt;n&gt; lists of etc/config.properties name the same
- * files, the archives hold the same files as target/chargegate with bin/chargegate executable, and the launcher's
- * option handling.
+ * files, the archives hold the same files as target/chargegate with bin/chargegate executable, the log file
+ * locations that etc/logback.xml and the simulator's configuration agree on, and the launcher's option handling.
  */
 class DistributionLayoutIT {
 
@@ -105,6 +110,64 @@ class DistributionLayoutIT {
             }
         }
         assertEquals(files, strip(zipFiles, top), "zip content");
+    }
+
+    @Test
+    void logbackWritesTheConsoleAndTheLogFolderTheSimulatorReads() throws Exception {
+        Path dist = GatewayProcess.distribution();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setExpandEntityReferences(false);
+        Document doc = factory.newDocumentBuilder().parse(dist.resolve("etc/logback.xml").toFile());
+        Element root = doc.getDocumentElement();
+        assertEquals("true", root.getAttribute("scan"), "levels must apply without a restart");
+        assertTrue(!root.getAttribute("scanPeriod").isBlank(), "scanPeriod");
+
+        Map<String, String> properties = new HashMap<>();
+        for (Element p : elements(root, "property")) {
+            properties.put(p.getAttribute("name"), p.getAttribute("value"));
+        }
+        Map<String, Element> appenders = new HashMap<>();
+        for (Element a : elements(root, "appender")) {
+            appenders.put(a.getAttribute("class"), a);
+        }
+        Element console = appenders.get("ch.qos.logback.core.ConsoleAppender");
+        assertNotNull(console, "no console appender");
+        assertEquals("System.out", text(console, "target"));
+        Element file = appenders.get("ch.qos.logback.core.rolling.RollingFileAppender");
+        assertNotNull(file, "no rolling file appender");
+        // the contract with the simulator's log reader: <data>/log/chargegate.log, rolled into chargegate-*.log.gz
+        assertEquals("${chargegate.data:-data}/log", properties.get("LOG_DIR"));
+        assertEquals("${LOG_DIR}/chargegate.log", text(file, "file"));
+        Element policy = elements(file, "rollingPolicy").get(0);
+        assertEquals("ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy", policy.getAttribute("class"));
+        assertEquals("${LOG_DIR}/chargegate-%d{yyyy-MM-dd}.%i.log.gz", text(policy, "fileNamePattern"));
+        String line = properties.get("LINE");
+        assertTrue(line.startsWith("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} "), line);
+        assertEquals("${LINE}", text(elements(console, "encoder").get(0), "pattern"));
+        assertEquals("${LINE}", text(elements(file, "encoder").get(0), "pattern"));
+
+        Properties simulator = new Properties();
+        try (Reader r = Files.newBufferedReader(dist.resolve("etc/io.chargegate.driver.simulator-default.cfg"),
+                StandardCharsets.ISO_8859_1)) {
+            simulator.load(r);
+        }
+        assertEquals("${chargegate.data}/log", simulator.getProperty("logDirectory"));
+    }
+
+    private static List<Element> elements(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static String text(Element parent, String name) {
+        List<Element> found = elements(parent, name);
+        assertEquals(1, found.size(), "<" + name + "> in <" + parent.getTagName() + ">");
+        return found.get(0).getTextContent().trim();
     }
 
     @Test

@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Starts the built distribution as a process, as an operator would, and stops it with SIGTERM: every bundle
  * ACTIVE, piped shell commands run and the gateway keeps running when the pipe ends, the {@code --demo} charging
  * session reaches the demo central system, jars and .cfg files are hot-deployed and removed, and shutdown is clean
- * (no errors, no exceptions).
+ * (no errors, no exceptions). Logging: slf4j finds its provider (Logback), and every log event on the console is
+ * also in {@code <data>/log/chargegate.log}, in the line format of etc/logback.xml.
  */
 class DistributionSmokeIT {
 
@@ -81,6 +84,8 @@ class DistributionSmokeIT {
             assertEquals(List.of(), gw.problems(), "errors in the output:\n" + gw.output());
             assertTrue(Files.isRegularFile(data.resolve("stations/SMOKE-1/state.mv")), "no store under --data");
             assertTrue(Files.isDirectory(data.resolve("felix-cache")), "no Felix cache under --data");
+            assertLogFileHoldsTheConsoleEvents(gw, data, "[SMOKE-1] station started",
+                    "Connecting to " + csms + "/SMOKE-1 failed", "[SMOKE-1] station stopped");
         }
     }
 
@@ -88,8 +93,9 @@ class DistributionSmokeIT {
     void demoPlaysOneChargingSessionAgainstTheDemoCentralSystem(@TempDir Path tmp) throws Exception {
         int port = GatewayProcess.freePort();
         String csms = "ws://127.0.0.1:" + port + "/ocpp";
+        Path data = tmp.resolve("data");
         try (GatewayProcess gw = GatewayProcess.start(tmp, "-Dchargegate.demo.port=" + port,
-                "--demo", "--headless", "--csms", csms, "--data", tmp.resolve("data").toString())) {
+                "--demo", "--headless", "--csms", csms, "--data", data.toString())) {
             assertTrue(gw.awaitLine("demo central system listening on " + csms, START), gw.output());
             assertTrue(gw.awaitLine("demo: session done", Duration.ofSeconds(90)), "no whole session:\n" + gw.output());
 
@@ -108,6 +114,8 @@ class DistributionSmokeIT {
             assertTrue(gw.lines().stream().anyMatch(l -> l.contains("CP-1: disconnected (1000")), gw.output());
             assertTrue(gw.lines().stream().anyMatch(l -> l.contains("demo central system stopped")), gw.output());
             assertEquals(List.of(), gw.problems(), "errors in the output:\n" + gw.output());
+            assertLogFileHoldsTheConsoleEvents(gw, data, "demo central system listening on " + csms,
+                    "CP-1 -> CSMS", "BootNotification Accepted", "transaction 1 stopped", "CP-1: disconnected (1000");
         }
     }
 
@@ -151,6 +159,38 @@ class DistributionSmokeIT {
             assertNotNull(exit, "no exit within " + STOP + " of SIGTERM:\n" + gw.output());
             assertTrue(CLEAN_EXIT.contains(exit), "exit status " + exit + ":\n" + gw.output());
             assertEquals(List.of(), gw.problems(), "errors in the output:\n" + gw.output());
+            assertLogFileHoldsTheConsoleEvents(gw, tmp.resolve("data"), "[SMOKE-2] station started",
+                    "[SMOKE-2] station stopped");
+        }
+        assertFalse(Files.exists(home.resolve("data")), "a log or state folder appeared outside --data");
+    }
+
+    /**
+     * After a clean run that has ended: slf4j found its provider, {@code <data>/log/chargegate.log} exists, every
+     * one of its lines is the first line of a log event in the agreed format (a clean run has no stack traces),
+     * every log event printed on the console is in it, and it holds a line containing each of {@code expected}.
+     * (The file may hold more than the console: Gogo captures standard output of the thread that runs a shell
+     * command, so what a command logs does not reach the console; the file appender writes it all.)
+     */
+    private static void assertLogFileHoldsTheConsoleEvents(GatewayProcess gw, Path data, String... expected)
+            throws IOException {
+        assertTrue(gw.lines().stream().noneMatch(l -> l.contains("SLF4J")),
+                "slf4j complained (no provider / NOP logger / several providers):\n" + gw.output());
+        Path log = data.resolve("log/chargegate.log");
+        assertTrue(Files.isRegularFile(log), "no log file " + log + ":\n" + gw.output());
+        List<String> file = Files.readAllLines(log, StandardCharsets.UTF_8);
+        List<String> notEvents = file.stream().filter(l -> !GatewayProcess.LOG_EVENT.matcher(l).find()).toList();
+        assertEquals(List.of(), notEvents, "lines of " + log + " not in the log line format");
+
+        Set<String> console = gw.lines().stream().filter(l -> GatewayProcess.LOG_EVENT.matcher(l).find())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertFalse(console.isEmpty(), "no log event on the console:\n" + gw.output());
+        Set<String> missing = new TreeSet<>(console);
+        missing.removeAll(file);
+        assertEquals(Set.of(), missing, "console log events missing from " + log);
+        for (String text : expected) {
+            assertTrue(file.stream().anyMatch(l -> l.contains(text)), "no \"" + text + "\" in " + log + ":\n"
+                    + String.join("\n", file));
         }
     }
 

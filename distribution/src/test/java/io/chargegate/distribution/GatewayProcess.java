@@ -24,8 +24,20 @@ import java.util.stream.Collectors;
  */
 final class GatewayProcess implements AutoCloseable {
 
-    /** Log lines that must never appear in a clean run: errors, exceptions, stack traces. */
-    static final Pattern PROBLEM = Pattern.compile("\\bERROR\\b|Exception|\\bSEVERE\\b|^\\s+at [\\w$.]+\\(");
+    /**
+     * Log lines that must never appear in a clean run: errors, exceptions, stack traces, slf4j's own warnings (no
+     * provider, NOP fallback, several providers) and Logback status warnings or errors (a bad etc/logback.xml).
+     */
+    static final Pattern PROBLEM = Pattern.compile("\\bERROR\\b|Exception|\\bSEVERE\\b|^\\s+at [\\w$.]+\\("
+            + "|^SLF4J|No SLF4J providers|\\(NOP\\) logger|\\|-(WARN|ERROR) in ");
+
+    /**
+     * The first line of a log event written by etc/logback.xml: time (yyyy-MM-dd'T'HH:mm:ss.SSSXXX), space, level,
+     * logger, " - ", message. Stack trace lines never match; java.util.logging lines neither (their offset has no
+     * colon and is never Z).
+     */
+    static final Pattern LOG_EVENT = Pattern.compile(
+            "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) (TRACE|DEBUG|INFO|WARN|ERROR) \\S+ - ");
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
