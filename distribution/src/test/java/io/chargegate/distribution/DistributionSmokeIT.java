@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -122,7 +121,7 @@ class DistributionSmokeIT {
     @Test
     void jarsAndConfigurationsAreHotDeployedAndRemoved(@TempDir Path tmp) throws Exception {
         // a private copy: this test changes deploy/ and etc/
-        Path home = copyDistribution(tmp.resolve("chargegate"));
+        Path home = GatewayProcess.copyDistribution(tmp.resolve("chargegate"));
         Path deploy = home.resolve("deploy");
         Path simulatorJar;
         try (Stream<Path> jars = Files.list(deploy)) {
@@ -192,22 +191,6 @@ class DistributionSmokeIT {
             assertTrue(file.stream().anyMatch(l -> l.contains(text)), "no \"" + text + "\" in " + log + ":\n"
                     + String.join("\n", file));
         }
-    }
-
-    /** Copies target/chargegate (file modes included) to {@code to}. */
-    private static Path copyDistribution(Path to) throws IOException {
-        Path from = GatewayProcess.distribution();
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
     }
 
     /** The system bundle, the jars of bundle/1..4 and those of deploy/. */

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The built distribution's {@code bin/chargegate} run as an operator runs it: a separate process, standard output
@@ -78,6 +80,25 @@ final class GatewayProcess implements AutoCloseable {
         env.put("CHARGEGATE_OPTS", chargegateOpts);
         env.remove("JAVA_OPTS");
         return new GatewayProcess(pb.start());
+    }
+
+    /**
+     * Copies the built distribution (file modes included) to {@code to}, for a test that changes its etc/ or
+     * deploy/: the shared target/chargegate stays as {@code package} made it.
+     */
+    static Path copyDistribution(Path to) throws IOException {
+        Path from = distribution();
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
     }
 
     /** A TCP port nothing listens on right now. */
