@@ -8,9 +8,12 @@ import io.chargegate.ocpp.model.types.UpdateType;
 import io.chargegate.store.DurableMap;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The authorization cache and the local authorization list of one station, both in the store. Lookups only; the
@@ -21,6 +24,13 @@ import java.util.Map;
  * switches the pointer {@code localList.active} in {@code meta} with one atomic write. A crash at any point leaves
  * either the old list with the old version or the new list with the new version. A store written before this layout
  * (list in {@code locallist}, version in {@code meta.localListVersion}, no pointer) is read as the active map.
+ *
+ * <p>The cache holds at most {@code cacheCapacity} idTags. Each cache value carries a use number,
+ * {@code <use>@<status|expiry|parent>}, raised when the entry is stored or used for a decision, so the
+ * least-recently-used order survives restarts (a value written before, without {@code <use>@}, counts as the oldest).
+ * When a new idTag must be stored into a full cache, entries that are not valid (status other than Accepted, or past
+ * their expiry date) are evicted first, then the least recently used valid ones (OCPP 1.6 3.5.1). A cache found
+ * larger than the capacity when opened (capacity lowered, or written before there was one) is cut down the same way.
  */
 final class AuthorizationStore {
     /** Legacy place of the version (before the two-map layout). */
@@ -34,12 +44,83 @@ final class AuthorizationStore {
     private final DurableMap listA;
     private final DurableMap listB;
     private final DurableMap meta;
+    private final int cacheCapacity;
+    private final Supplier<Instant> clock;
+    /** Mirror of {@link #cache}: what each idTag holds and its use number. Guarded by this. */
+    private final Map<String, Cached> cacheIndex = new HashMap<>();
+    /** The next use number. Guarded by this. */
+    private long nextUse;
 
-    AuthorizationStore(DurableMap cache, DurableMap listA, DurableMap listB, DurableMap meta) {
+    /** One cache entry as the index knows it. */
+    private record Cached(IdTagInfo info, long use) {
+    }
+
+    /**
+     * @param cacheCapacity most idTags the cache may hold (0 = nothing is cached)
+     * @param clock the station's clock (CSMS time), for telling expired entries when choosing what to evict
+     */
+    AuthorizationStore(DurableMap cache, DurableMap listA, DurableMap listB, DurableMap meta, int cacheCapacity,
+                       Supplier<Instant> clock) {
         this.cache = cache;
         this.listA = listA;
         this.listB = listB;
         this.meta = meta;
+        this.cacheCapacity = Math.max(0, cacheCapacity);
+        this.clock = clock;
+        loadCache();
+    }
+
+    private synchronized void loadCache() {
+        for (Map.Entry<String, String> e : cache.snapshot().entrySet()) {
+            Cached c;
+            try {
+                c = decodeCached(e.getValue());
+            } catch (RuntimeException ex) {
+                cache.remove(e.getKey()); // unreadable: a cache entry can always be asked again
+                continue;
+            }
+            cacheIndex.put(e.getKey(), c);
+            nextUse = Math.max(nextUse, c.use() + 1);
+        }
+        evictDownTo(cacheCapacity);
+    }
+
+    /** Decodes a cache value: {@code <use>@<encoded>}, or a plain {@link #encode} value (use 0). */
+    private static Cached decodeCached(String v) {
+        int at = v.indexOf('@');
+        if (at > 0 && Character.isDigit(v.charAt(0))) {
+            return new Cached(decode(v.substring(at + 1)), Long.parseLong(v.substring(0, at)));
+        }
+        return new Cached(decode(v), 0);
+    }
+
+    /** Removes entries, invalid ones first, then least recently used, until at most {@code max} remain. */
+    private void evictDownTo(int max) {
+        int excess = cacheIndex.size() - max;
+        if (excess <= 0) {
+            return;
+        }
+        Instant now = clock.get();
+        List<Map.Entry<String, Cached>> order = new ArrayList<>(cacheIndex.entrySet());
+        order.sort(Comparator.<Map.Entry<String, Cached>, Boolean>comparing(e -> valid(e.getValue().info(), now))
+                .thenComparingLong(e -> e.getValue().use())
+                .thenComparing(Map.Entry::getKey));
+        for (int i = 0; i < excess; i++) {
+            String victim = order.get(i).getKey();
+            cache.remove(victim);
+            cacheIndex.remove(victim);
+        }
+    }
+
+    private static boolean valid(IdTagInfo info, Instant now) {
+        return expire(info, now).status() == AuthorizationStatus.ACCEPTED;
+    }
+
+    /** Stores {@code info} for {@code idTag} as used now. */
+    private void putCached(String idTag, IdTagInfo info, String encoded) {
+        long use = nextUse++;
+        cache.put(idTag, use + "@" + encoded);
+        cacheIndex.put(idTag, new Cached(info, use));
     }
 
     private boolean bActive() {
@@ -65,9 +146,23 @@ final class AuthorizationStore {
         return new IdTagInfo(expiry, parent, status == null ? AuthorizationStatus.INVALID : status);
     }
 
-    /** The cached info, with status Expired when its expiry date has passed; null when not cached. */
-    IdTagInfo cached(String idTag, Instant now) {
-        return cache.get(idTag).map(AuthorizationStore::decode).map(i -> expire(i, now)).orElse(null);
+    /**
+     * The cached info, with status Expired when its expiry date has passed; null when not cached. A hit counts as a
+     * use (it becomes the most recently used entry).
+     */
+    synchronized IdTagInfo cached(String idTag, Instant now) {
+        Cached c = cacheIndex.get(idTag);
+        if (c == null) {
+            return null;
+        }
+        putCached(idTag, c.info(), encode(c.info()));
+        return expire(c.info(), now);
+    }
+
+    /** Like {@link #cached} but not counted as a use (diagnostics). */
+    synchronized IdTagInfo peekCached(String idTag, Instant now) {
+        Cached c = cacheIndex.get(idTag);
+        return c == null ? null : expire(c.info(), now);
     }
 
     /** The local list entry, with status Expired when its expiry date has passed; null when not listed. */
@@ -85,20 +180,27 @@ final class AuthorizationStore {
         return i;
     }
 
-    /** Updates the cache from a CSMS answer (ids in the local list are not cached: the list has priority). */
-    void updateCache(String idTag, IdTagInfo info) {
-        if (idTag == null || info == null || listed(idTag, Instant.MIN) != null) {
+    /**
+     * Updates the cache from a CSMS answer (ids in the local list are not cached: the list has priority). A new idTag
+     * in a full cache first evicts one entry (see the class comment).
+     */
+    synchronized void updateCache(String idTag, IdTagInfo info) {
+        if (idTag == null || info == null || cacheCapacity == 0 || listed(idTag, Instant.MIN) != null) {
             return;
         }
-        cache.put(idTag, encode(info));
+        if (!cacheIndex.containsKey(idTag)) {
+            evictDownTo(cacheCapacity - 1);
+        }
+        putCached(idTag, info, encode(info));
     }
 
-    void clearCache() {
+    synchronized void clearCache() {
         cache.clear();
+        cacheIndex.clear();
     }
 
-    int cacheSize() {
-        return cache.size();
+    synchronized int cacheSize() {
+        return cacheIndex.size();
     }
 
     /** The list's version; 0 while the list is empty (OCPP 1.6 5.10), whatever version emptied it. */
@@ -161,6 +263,7 @@ final class AuthorizationStore {
         meta.put(ACTIVE, toB ? "b" : "a"); // the switch: before it the old list holds, after it the new one
         for (String id : next.keySet()) {
             cache.remove(id); // listed ids are not cached (the list has priority anyway)
+            cacheIndex.remove(id);
         }
         return UpdateStatus.ACCEPTED;
     }

@@ -95,4 +95,12 @@ public @interface StationConfig {
     @AttributeDefinition(name = "Smart charging fallback limit (A)", description = "Per-phase limit replacing a held smart charging limit "
             + "after the hold (never above the held limit nor the hardware maximum); <= 0 = hold indefinitely")
     double smartChargingFallbackLimitAmperes() default 6.0;
+
+    @AttributeDefinition(name = "Authorization cache size", description = "Most idTags the authorization cache holds (0..100000); "
+            + "when full, entries that are not valid (not Accepted, or expired) go first, then the least recently used; 0 = nothing is cached")
+    int authorizationCacheSize() default 1000;
+
+    @AttributeDefinition(name = "Reset retry delay (s)", description = "Pause before retrying a failed SystemDriver hard reset "
+            + "(OCPP key ResetRetries gives the number of retries), 0..3600")
+    int resetRetryDelaySeconds() default 5;
 }

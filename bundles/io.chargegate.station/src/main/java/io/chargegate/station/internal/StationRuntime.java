@@ -10,6 +10,7 @@ import io.chargegate.hardware.api.HardwareFault;
 import io.chargegate.hardware.api.MeterDriver;
 import io.chargegate.hardware.api.MeterReading;
 import io.chargegate.hardware.api.PilotState;
+import io.chargegate.hardware.api.PowerSink;
 import io.chargegate.hardware.api.ResetKind;
 import io.chargegate.hardware.api.SystemDriver;
 import io.chargegate.hardware.api.SystemIdentity;
@@ -136,6 +137,8 @@ public final class StationRuntime implements Station {
      * on the calling thread) goes out first (OCPP 1.6 5.17).
      */
     private static final long TRIGGER_DELAY_MS = 100;
+    /** ResetRetries values above this act as this (the station is offline while a Hard reset is retried). */
+    static final int MAX_RESET_RETRIES = 10;
 
     /** The collaborators a runtime needs; every one can be faked in tests. */
     public record Services(OcppConnector connector, Function<Path, StateStore> storeOpener, ScheduledExecutorService scheduler,
@@ -216,6 +219,11 @@ public final class StationRuntime implements Station {
     private ScheduledFuture<?> holdTask;
     /** Store maps of the profile namespaces asked for in this generation (the store changes on restart). */
     private final Map<String, DurableMap> profileMaps = new HashMap<>();
+    /** The SystemDriver the power sink is attached to, and that sink; null while none is bound. */
+    private SystemDriver powerDriver;
+    private PowerSinkImpl powerSink;
+    /** Mains power lost, running on backup power: no transaction, contactors open, Unavailable, no new start. */
+    private boolean onBackup;
 
     /**
      * @param settings validated settings
@@ -252,7 +260,8 @@ public final class StationRuntime implements Station {
                 config = new ConfigurationRegistry(st.map("config"), settings.connectors(), settings.heartbeatIntervalDefault(),
                         this::supportedProfiles, settings.authorizationKey());
                 config.onChange(this::onConfigChanged);
-                auth = new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("locallist.b"), st.map("meta"));
+                auth = new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("locallist.b"), st.map("meta"),
+                        settings.authorizationCacheSize(), this::now);
                 restoreState();
             } catch (RuntimeException e) {
                 st.close();
@@ -299,6 +308,7 @@ public final class StationRuntime implements Station {
         OcppConnection conn;
         synchronized (this) {
             if (!running) {
+                generation++; // ends a Hard reset waiting to retry (retryHardReset)
                 return;
             }
             running = false;
@@ -321,6 +331,8 @@ public final class StationRuntime implements Station {
                 safely("detach token reader", () -> e.getKey().detach());
             }
             attachedReaders.clear();
+            detachPowerSink();
+            onBackup = false; // the driver reports it again when the station starts (a Reset)
             dispatcher.close();
             for (CompletableFuture<Response> w : queueWaiters.values()) {
                 w.completeExceptionally(new ConnectionClosedException("station stopped"));
@@ -1169,6 +1181,7 @@ public final class StationRuntime implements Station {
             }
             return false;
         });
+        refreshPowerSink();
         if (registration == null && !bootInFlight && online() && bootTask != null
                 && svc.systems().best(this::forThisStation) != null) {
             boot(); // the SystemDriver we waited for arrived
@@ -1181,6 +1194,90 @@ public final class StationRuntime implements Station {
         } catch (RuntimeException e) {
             LOG.error("[{}] {} failed", id, what, e);
         }
+    }
+
+    // =====================================================================================================
+    // mains power (SystemDriver power-fail signal)
+    // =====================================================================================================
+
+    /** Attaches the power sink to the best SystemDriver; a driver that went away ends backup operation. */
+    private void refreshPowerSink() {
+        ServiceSet.Entry<SystemDriver> e = svc.systems() == null ? null : svc.systems().best(this::forThisStation);
+        SystemDriver wanted = e == null ? null : e.service();
+        if (wanted == powerDriver) {
+            return;
+        }
+        detachPowerSink();
+        if (onBackup) {
+            // nobody can tell us any more that mains is back: do not keep the connectors out of service for good
+            LOG.warn("[{}] power-fail signal gone with its SystemDriver while on backup power: leaving backup operation", id);
+            leaveBackup();
+        }
+        if (wanted != null) {
+            PowerSinkImpl s = new PowerSinkImpl(generation);
+            powerDriver = wanted;
+            powerSink = s;
+            safely("SystemDriver.attachPower", () -> wanted.attachPower(s));
+        }
+    }
+
+    private void detachPowerSink() {
+        SystemDriver old = powerDriver;
+        powerDriver = null;
+        powerSink = null;
+        if (old != null) {
+            safely("SystemDriver.detachPower", old::detachPower);
+        }
+    }
+
+    /**
+     * Mains lost, on backup power (OCPP 1.6 TC_032_1): every transaction is stopped at once with reason PowerLoss
+     * (StopTransaction in the durable queue: sent now when online, kept if the backup runs out first), contactors
+     * opened, EVSEs disabled, waiting authorizations dropped, every connector Unavailable; no start until restored.
+     */
+    private void onMainsLost(Duration backupTime) {
+        if (onBackup) {
+            return;
+        }
+        onBackup = true;
+        int open = 0;
+        for (int i = 1; i < connectors.length; i++) {
+            open += connectors[i].tx != null ? 1 : 0;
+        }
+        LOG.warn("[{}] mains power lost, on backup power ({}): stopping {} transaction(s) with reason PowerLoss, "
+                + "no new transaction until mains is back", id,
+                backupTime == null ? "duration unknown" : "about " + backupTime.toSeconds() + " s", open);
+        for (int i = 1; i < connectors.length; i++) {
+            Connector c = connectors[i];
+            if (c.tx != null) {
+                c.stopTransaction(Reason.POWER_LOSS, null);
+            }
+        }
+        for (int i = 1; i < connectors.length; i++) {
+            Connector c = connectors[i];
+            c.clearAuthorization();
+            c.power(false);
+            c.applyEnabled();
+            c.evaluate();
+        }
+        connectors[0].evaluate();
+    }
+
+    private void onMainsRestored() {
+        if (!onBackup) {
+            return;
+        }
+        LOG.info("[{}] mains power restored: connectors back in service", id);
+        leaveBackup();
+    }
+
+    private void leaveBackup() {
+        onBackup = false;
+        for (int i = 1; i < connectors.length; i++) {
+            connectors[i].applyEnabled();
+            connectors[i].evaluate();
+        }
+        connectors[0].evaluate();
     }
 
     // =====================================================================================================
@@ -1562,6 +1659,7 @@ public final class StationRuntime implements Station {
 
     private void resetWhenFlushed(long gen, ResetType type, long deadline) {
         SystemDriver sys;
+        int retries;
         synchronized (this) {
             if (gen != generation || !running) {
                 return;
@@ -1572,13 +1670,72 @@ public final class StationRuntime implements Station {
             }
             ServiceSet.Entry<SystemDriver> e = svc.systems().best(this::forThisStation);
             sys = e == null ? null : e.service();
+            retries = Math.min(MAX_RESET_RETRIES, Math.max(0, config.intValue(ConfigurationRegistry.RESET_RETRIES, 1)));
         }
         stop();
+        long stopped;
+        synchronized (this) {
+            stopped = generation;
+        }
         if (type == ResetType.HARD && sys != null) {
-            try {
-                sys.reset(ResetKind.HARD);
-            } catch (RuntimeException e) {
-                LOG.error("[{}] SystemDriver.reset(HARD) failed", id, e);
+            hardReset(stopped, sys, 1, retries);
+        } else {
+            restartAfterReset(stopped);
+        }
+    }
+
+    /**
+     * Attempt {@code attempt} (1 = the first) of {@code SystemDriver.reset(HARD)} while the station is stopped for a
+     * Hard reset. A driver that throws is retried up to {@code retries} (ResetRetries) times, each after
+     * {@code resetRetryDelaySeconds} on the scheduler; after a success, or when every attempt failed, the station starts
+     * again (connect, boot, fresh statuses).
+     */
+    private void hardReset(long stopped, SystemDriver sys, int attempt, int retries) {
+        try {
+            sys.reset(ResetKind.HARD);
+        } catch (RuntimeException e) {
+            int attempts = retries + 1;
+            if (attempt < attempts) {
+                LOG.warn("[{}] SystemDriver.reset(HARD) failed (attempt {} of {}), retrying in {} s", id, attempt, attempts,
+                        settings.resetRetryDelay().toSeconds(), e);
+                svc.scheduler().schedule(() -> retryHardReset(stopped, attempt + 1, retries),
+                        settings.resetRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            LOG.error("[{}] Hard reset failed: SystemDriver.reset(HARD) failed on all {} attempt(s) (1 + {} retries, key "
+                    + "ResetRetries, at most {}); the charge point was NOT rebooted and the station starts again without it. "
+                    + "Check the controller and its driver {}, then send Reset again", id, attempts, retries, MAX_RESET_RETRIES,
+                    sys.getClass().getName(), e);
+        }
+        restartAfterReset(stopped);
+    }
+
+    /** The next attempt of {@link #hardReset}, with the SystemDriver bound now; abandoned when the station was started or stopped meanwhile. */
+    private void retryHardReset(long stopped, int attempt, int retries) {
+        SystemDriver sys;
+        synchronized (this) {
+            if (running || generation != stopped) {
+                LOG.info("[{}] Hard reset attempt {} abandoned: the station was started or stopped meanwhile", id, attempt);
+                return;
+            }
+            ServiceSet.Entry<SystemDriver> e = svc.systems().best(this::forThisStation);
+            sys = e == null ? null : e.service();
+        }
+        if (sys == null) {
+            LOG.error("[{}] Hard reset failed: no SystemDriver for attempt {}; the charge point was NOT rebooted and the station "
+                    + "starts again without it", id, attempt);
+            restartAfterReset(stopped);
+            return;
+        }
+        hardReset(stopped, sys, attempt, retries);
+    }
+
+    /** Starts the station again after a reset, unless it was started or stopped meanwhile (component deactivated). */
+    private void restartAfterReset(long stopped) {
+        synchronized (this) {
+            if (running || generation != stopped) {
+                LOG.info("[{}] no restart after the reset: the station was started or stopped meanwhile", id);
+                return;
             }
         }
         try {
@@ -2045,7 +2202,7 @@ public final class StationRuntime implements Station {
 
     /** What the authorization cache holds for {@code idTag} now (expiry applied), or null. */
     synchronized IdTagInfo cachedAuthorization(String idTag) {
-        return running ? auth.cached(idTag, now()) : null;
+        return running ? auth.peekCached(idTag, now()) : null;
     }
 
     /** The registration state now (null before the first answer). */
@@ -2219,7 +2376,7 @@ public final class StationRuntime implements Station {
 
         void applyEnabled() {
             if (evse != null && id > 0) {
-                boolean enabled = cpOperative && operativeWanted;
+                boolean enabled = cpOperative && operativeWanted && !onBackup;
                 safely("setEnabled", () -> evse.setEnabled(enabled));
             }
         }
@@ -2293,7 +2450,7 @@ public final class StationRuntime implements Station {
 
         boolean canStart(String idTag, String parent) {
             if (id == 0 || evse == null || tx != null || authorized != null || authorizing || finishing || lockFailure
-                    || fault.blocking() || !cpOperative || !operativeWanted) {
+                    || fault.blocking() || !cpOperative || !operativeWanted || onBackup) {
                 return false;
             }
             if (reservation != null && !reservationMatches(reservation, idTag, parent)) {
@@ -2425,6 +2582,7 @@ public final class StationRuntime implements Station {
             queueStop(t, reason, stopIdTag, wh, end);
             transactions.remove(Integer.toString(id));
             tx = null;
+            finishing = true; // before anything below re-evaluates the status: no transient status between the two
             pump(); // StopTransaction goes out before the status it causes
             cancel(sampleTask);
             sampleTask = null;
@@ -2623,7 +2781,7 @@ public final class StationRuntime implements Station {
                 for (int i = 1; i < connectors.length; i++) {
                     anyTx |= connectors[i].tx != null;
                 }
-                return new Status(!cpOperative && !anyTx ? ChargePointStatus.UNAVAILABLE : ChargePointStatus.AVAILABLE,
+                return new Status((!cpOperative || onBackup) && !anyTx ? ChargePointStatus.UNAVAILABLE : ChargePointStatus.AVAILABLE,
                         ChargePointErrorCode.NO_ERROR, null, null);
             }
             ChargePointErrorCode error = lockFailure ? ChargePointErrorCode.CONNECTOR_LOCK_FAILURE : fault.errorCode();
@@ -2654,7 +2812,10 @@ public final class StationRuntime implements Station {
             } else if (!cpOperative || !operativeWanted) {
                 s = ChargePointStatus.UNAVAILABLE;
             } else if (finishing) {
+                // also on backup power: a transaction stopped with reason PowerLoss ends in Finishing (TC_032_1)
                 s = ChargePointStatus.FINISHING;
+            } else if (onBackup) {
+                s = ChargePointStatus.UNAVAILABLE;
             } else if (authorized != null || authorizing) {
                 s = ChargePointStatus.PREPARING;
             } else if (reservation != null) {
@@ -2786,6 +2947,37 @@ public final class StationRuntime implements Station {
             synchronized (StationRuntime.this) {
                 if (current()) {
                     connector.onFault(fault);
+                }
+            }
+        }
+    }
+
+    /** The power sink of one SystemDriver attachment; ignored once replaced or after a restart. */
+    private final class PowerSinkImpl implements PowerSink {
+        private final long gen;
+
+        PowerSinkImpl(long gen) {
+            this.gen = gen;
+        }
+
+        private boolean current() {
+            return gen == generation && running && powerSink == this;
+        }
+
+        @Override
+        public void mainsLost(Duration backupTime) {
+            synchronized (StationRuntime.this) {
+                if (current()) {
+                    onMainsLost(backupTime);
+                }
+            }
+        }
+
+        @Override
+        public void mainsRestored() {
+            synchronized (StationRuntime.this) {
+                if (current()) {
+                    onMainsRestored();
                 }
             }
         }

@@ -19,7 +19,11 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
                               Duration maxBackoff, Duration connectTimeout, int heartbeatIntervalDefault,
                               Duration bootRetry, Duration systemDriverWait, String vendor, String model,
                               Duration driverGrace, double nominalVoltage, double defaultLimitAmperes,
-                              Duration smartChargingHold, double smartChargingFallbackLimitAmperes) {
+                              Duration smartChargingHold, double smartChargingFallbackLimitAmperes,
+                              int authorizationCacheSize, Duration resetRetryDelay) {
+
+    /** Largest accepted {@code authorizationCacheSize} (the cache's index is kept in memory). */
+    static final int MAX_AUTHORIZATION_CACHE_SIZE = 100_000;
 
     /** A configuration value that is refused; the message is the one log line operators see. */
     public static final class InvalidConfigException extends Exception {
@@ -145,9 +149,11 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
         if (!(scFallback <= 1000) || Double.isNaN(scFallback)) {
             throw new InvalidConfigException("smartChargingFallbackLimitAmperes", scFallback, "must be at most 1000 (<= 0: hold indefinitely)");
         }
+        int cacheSize = integer(p, "authorizationCacheSize", 1000, 0, MAX_AUTHORIZATION_CACHE_SIZE);
+        Duration resetRetryDelay = seconds(p, "resetRetryDelaySeconds", 5, 0, 3600);
         return new StationSettings(id, uri, key, profile, trust, trustPw, client, clientPw, verify, data, connectors,
                 callTimeout, handlerTimeout, minBackoff, maxBackoff, connectTimeout, hb, bootRetry, sysWait, vendor, model,
-                grace, voltage, defaultLimit, scHold, scFallback);
+                grace, voltage, defaultLimit, scHold, scFallback, cacheSize, resetRetryDelay);
     }
 
     /** Prints everything but the secrets. */

@@ -33,7 +33,7 @@ class AuthorizationStoreTest {
     }
 
     private static AuthorizationStore open(StateStore st, DurableMap meta) {
-        return new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("locallist.b"), meta);
+        return new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("locallist.b"), meta, 1000, () -> NOW);
     }
 
     /** A meta map whose next write of the active-list pointer fails, as a power loss right before it would. */

@@ -19,6 +19,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Authorization cache and local authorization list: LocalPreAuthorize, LocalAuthorizeOffline, AllowOfflineTxForUnknownId. */
@@ -96,6 +98,27 @@ class AuthorizationTest extends RuntimeTestBase {
         // with the cache disabled ClearCache is rejected
         st.changeConfiguration("AuthorizationCacheEnabled", "false");
         assertFalse(st.clearAuthorizationCache());
+    }
+
+    @Test
+    void theCacheSizeBoundsTheCacheAcrossRestartsAndClearCacheEmptiesIt() {
+        h = new Harness(dir, 1);
+        h.config.put("authorizationCacheSize", 2);
+        StationRuntime st = bootPrepared(1);
+        chargeOnceAndLeave("TAG1");
+        chargeOnceAndLeave("TAG2");
+        chargeOnceAndLeave("TAG3");
+        assertNull(st.cachedAuthorization("TAG1"), "the least recently used id left the full cache");
+        assertNotNull(st.cachedAuthorization("TAG2"));
+        assertNotNull(st.cachedAuthorization("TAG3"));
+        h.config.put("authorizationCacheSize", 1);
+        st = h.powerCycle();
+        assertNull(st.cachedAuthorization("TAG2"), "cut down to the new size at start");
+        assertNotNull(st.cachedAuthorization("TAG3"), "the most recently used id kept across the restart");
+        assertTrue(st.clearAuthorizationCache());
+        assertNull(st.cachedAuthorization("TAG3"));
+        st = h.powerCycle();
+        assertNull(st.cachedAuthorization("TAG3"), "ClearCache is durable");
     }
 
     @Test

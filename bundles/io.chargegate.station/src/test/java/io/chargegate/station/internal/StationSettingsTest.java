@@ -57,6 +57,28 @@ class StationSettingsTest {
     }
 
     @Test
+    void authorizationCacheSizeAndResetRetryDelay() throws Exception {
+        StationSettings s = StationSettings.from(base());
+        assertEquals(1000, s.authorizationCacheSize());
+        assertEquals(5, s.resetRetryDelay().toSeconds());
+        Map<String, Object> m = base();
+        m.put("authorizationCacheSize", "0");
+        m.put("resetRetryDelaySeconds", "0");
+        s = StationSettings.from(m);
+        assertEquals(0, s.authorizationCacheSize());
+        assertEquals(0, s.resetRetryDelay().toSeconds());
+        m.put("authorizationCacheSize", "-1");
+        assertEquals("station config refused: authorizationCacheSize=\"-1\" must be between 0 and 100000", refused(m));
+        m.put("authorizationCacheSize", "100001");
+        assertEquals("station config refused: authorizationCacheSize=\"100001\" must be between 0 and 100000", refused(m));
+        m.put("authorizationCacheSize", "lots");
+        assertEquals("station config refused: authorizationCacheSize=\"lots\" is not an integer", refused(m));
+        m.put("authorizationCacheSize", 10);
+        m.put("resetRetryDelaySeconds", 3601);
+        assertEquals("station config refused: resetRetryDelaySeconds=\"3601\" must be between 0 and 3600", refused(m));
+    }
+
+    @Test
     void securityProfilesAreCheckedAndSecretsNeverShown() {
         Map<String, Object> m = base();
         m.put("chargePointId", "CP-1");

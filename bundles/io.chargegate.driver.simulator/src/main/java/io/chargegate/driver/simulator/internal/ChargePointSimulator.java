@@ -82,7 +82,7 @@ public final class ChargePointSimulator {
         }
         this.connectors = List.copyOf(list);
         this.tokenReader = new SimulatedTokenReader(settings, outbox);
-        this.system = new SimulatedSystem(settings, ticker, this::status, configurations);
+        this.system = new SimulatedSystem(settings, ticker, this::status, configurations, outbox);
         this.lastSaved = new Saved(saved, plugged);
     }
 

@@ -1,5 +1,6 @@
 package io.chargegate.driver.simulator.internal;
 
+import io.chargegate.hardware.api.PowerSink;
 import io.chargegate.hardware.api.ResetKind;
 import io.chargegate.hardware.api.SystemDriver;
 import io.chargegate.hardware.api.SystemIdentity;
@@ -16,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +37,9 @@ import java.util.zip.ZipOutputStream;
  * fails when {@code failFirmwareInstall} is set; it restarts nothing itself: the runtime restarts the station after
  * a successful installation. {@link #reset} only logs and records the request (never exits the JVM); the runtime
  * implements the restart semantics. {@link #collectDiagnostics} writes a zip with the status, the configurations
- * without secrets and the gateway log of the window.
+ * without secrets and the gateway log of the window. Mains power fails and comes back on command
+ * ({@link #failMains}, {@link #restoreMains}, {@code sim:power}); the state is reported to the attached
+ * {@link PowerSink} (at attach too), in memory only: a restarted simulator runs on mains.
  */
 final class SimulatedSystem implements SystemDriver {
 
@@ -80,16 +84,23 @@ final class SimulatedSystem implements SystemDriver {
     private final Supplier<String> statusDump;
     private final ConfigurationDump.Source configurations;
     private final Path firmwareFile;
+    private final Outbox outbox;
+    private final SinkSlot<PowerSink> powerSlot = new SinkSlot<>();
 
     private final Object lock = new Object();
     private FirmwareRecord installed;
     private ResetRecord lastReset;
     private int resetCount;
+    /** Since when mains power is lost (ticker nanos), or null on mains; guarded by lock. */
+    private Long mainsLostAt;
+    /** The backup time announced when mains was lost, or null when unknown; guarded by lock. */
+    private Duration backupTime;
 
     SimulatedSystem(SimulatorSettings settings, Ticker ticker, Supplier<String> statusDump,
-                    ConfigurationDump.Source configurations) throws IOException {
+                    ConfigurationDump.Source configurations, Outbox outbox) throws IOException {
         this.settings = settings;
         this.ticker = ticker;
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.statusDump = statusDump;
         this.configurations = Objects.requireNonNull(configurations, "configurations");
         this.firmwareFile = settings.dataDirectory() == null ? null
@@ -237,6 +248,96 @@ final class SimulatedSystem implements SystemDriver {
         }
         LOG.info("{}: {} reset requested; recorded (the simulator keeps running, the runtime restarts the station)",
                 settings.label(), kind);
+    }
+
+    /** Reports the mains state; when mains is lost now, {@code mainsLost} with the backup time left follows at once. */
+    @Override
+    public void attachPower(PowerSink sink) {
+        powerSlot.attach(Objects.requireNonNull(sink, "sink"));
+        synchronized (lock) {
+            if (mainsLostAt != null) {
+                Duration left = backupLeft();
+                outbox.post(() -> powerSlot.deliver(sink, s -> s.mainsLost(left)));
+            }
+        }
+        outbox.flush();
+        LOG.debug("{}: power sink attached", settings.label());
+    }
+
+    @Override
+    public void detachPower() {
+        powerSlot.detach();
+        LOG.debug("{}: power sink detached", settings.label());
+    }
+
+    /**
+     * Mains power fails: the charge point runs on backup power.
+     *
+     * @param backup about how long the backup lasts, or null for unknown
+     * @return false when mains was already lost (nothing is reported again)
+     */
+    boolean failMains(Duration backup) {
+        if (backup != null && backup.isNegative()) {
+            throw new IllegalArgumentException("backup time must not be negative, got " + backup.toSeconds() + " s");
+        }
+        synchronized (lock) {
+            if (mainsLostAt != null) {
+                return false;
+            }
+            PowerSink sink = powerSlot.current(); // under lock: an attachPower running now sees the new state
+            mainsLostAt = ticker.nanoTime();
+            backupTime = backup;
+            if (sink != null) {
+                outbox.post(() -> powerSlot.deliver(sink, s -> s.mainsLost(backup)));
+            }
+        }
+        outbox.flush();
+        LOG.info("{}: mains power lost, on backup power ({})", settings.label(),
+                backup == null ? "duration unknown" : "about " + backup.toSeconds() + " s");
+        return true;
+    }
+
+    /**
+     * Mains power is back.
+     *
+     * @return false when mains was not lost
+     */
+    boolean restoreMains() {
+        synchronized (lock) {
+            if (mainsLostAt == null) {
+                return false;
+            }
+            PowerSink sink = powerSlot.current();
+            mainsLostAt = null;
+            backupTime = null;
+            if (sink != null) {
+                outbox.post(() -> powerSlot.deliver(sink, PowerSink::mainsRestored));
+            }
+        }
+        outbox.flush();
+        LOG.info("{}: mains power restored", settings.label());
+        return true;
+    }
+
+    /** Whether mains power is lost now (running on backup). */
+    boolean onBackup() {
+        synchronized (lock) {
+            return mainsLostAt != null;
+        }
+    }
+
+    /** Whether a power sink is attached. */
+    boolean powerSinkAttached() {
+        return powerSlot.current() != null;
+    }
+
+    /** The backup time left (never negative), or null when unknown; call with lock held and mains lost. */
+    private Duration backupLeft() {
+        if (backupTime == null) {
+            return null;
+        }
+        Duration left = backupTime.minusNanos(ticker.nanoTime() - mainsLostAt);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** The installed firmware, or null when none was installed. */

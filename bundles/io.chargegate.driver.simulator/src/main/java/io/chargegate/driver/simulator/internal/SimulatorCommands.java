@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
         "osgi.command.function=plug", "osgi.command.function=unplug", "osgi.command.function=ev",
         "osgi.command.function=tag", "osgi.command.function=stop", "osgi.command.function=fault",
         "osgi.command.function=clear", "osgi.command.function=meter", "osgi.command.function=status",
-        "osgi.command.function=lockfail"})
+        "osgi.command.function=lockfail", "osgi.command.function=power"})
 public final class SimulatorCommands {
 
     /** Faults reported as warnings (charging continues); every other error code blocks the connector. */
@@ -210,6 +211,71 @@ public final class SimulatorCommands {
         ChargePointSimulator sim = resolve(station);
         sim.connector(connector).setLockFailure(fail);
         return prefix(sim, connector) + (fail ? "lock and unlock will fail" : "lock and unlock work");
+    }
+
+    /**
+     * {@code sim:power fail|restore}: mains power fails (the charge point runs on backup power for an unknown time;
+     * the system driver reports it to the runtime, which stops the transactions with reason PowerLoss) or comes back.
+     */
+    public String power(String action) {
+        return power(null, action, null);
+    }
+
+    /**
+     * {@code sim:power fail <backupSeconds>} (mains fails, backup power for about that long) or
+     * {@code sim:power <station> fail|restore}: a first argument {@code fail} or {@code restore} is the action.
+     */
+    public String power(String first, String second) {
+        if (powerAction(first) != null && powerAction(second) == null) {
+            int seconds;
+            try {
+                seconds = Integer.parseInt(second.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("backup seconds must be a whole number, got " + second);
+            }
+            return power(null, first, seconds);
+        }
+        return power(first, second, null);
+    }
+
+    /** {@code sim:power <station> fail <backupSeconds>}. */
+    public String power(String station, String action, int backupSeconds) {
+        return power(station, action, Integer.valueOf(backupSeconds));
+    }
+
+    private String power(String station, String action, Integer backupSeconds) {
+        Boolean fail = powerAction(action);
+        if (fail == null) {
+            throw new IllegalArgumentException("expected fail or restore, got " + action);
+        }
+        if (!fail && backupSeconds != null) {
+            throw new IllegalArgumentException("backup seconds go with fail only");
+        }
+        if (backupSeconds != null && backupSeconds < 0) {
+            throw new IllegalArgumentException("backup seconds must not be negative, got " + backupSeconds);
+        }
+        ChargePointSimulator sim = resolve(station);
+        SimulatedSystem system = sim.system();
+        String label = sim.settings().label() + ": ";
+        String listener = system.powerSinkAttached() ? "" : " (no runtime listens: no power sink attached)";
+        if (fail) {
+            Duration backup = backupSeconds == null ? null : Duration.ofSeconds(backupSeconds);
+            if (!system.failMains(backup)) {
+                return label + "mains power was already lost";
+            }
+            return label + "mains power lost, on backup power "
+                    + (backup == null ? "(duration unknown)" : "for about " + backupSeconds + " s") + listener;
+        }
+        return label + (system.restoreMains() ? "mains power restored" + listener : "mains power was not lost");
+    }
+
+    /** TRUE for fail, FALSE for restore, null for anything else. */
+    private static Boolean powerAction(String value) {
+        return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
+            case "fail" -> Boolean.TRUE;
+            case "restore" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     /** The simulator for the station, or the only/first one when {@code station} is null. */

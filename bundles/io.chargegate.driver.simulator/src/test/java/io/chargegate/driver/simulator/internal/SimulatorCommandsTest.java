@@ -2,11 +2,13 @@ package io.chargegate.driver.simulator.internal;
 
 import io.chargegate.hardware.api.HardwareFault;
 import io.chargegate.hardware.api.PilotState;
+import io.chargegate.hardware.api.PowerSink;
 import io.chargegate.hardware.api.UnlockResult;
 import io.chargegate.ocpp.model.types.ChargePointErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,5 +140,67 @@ class SimulatorCommandsTest {
         commands.lockfail("CP-1", 1, "false");
         assertEquals(UnlockResult.UNLOCKED, sim.connector(1).unlock());
         assertThrows(IllegalArgumentException.class, () -> commands.lockfail(1, "perhaps"));
+    }
+
+    /** Records what the system driver reports about mains power ("lost:30", "lost:?", "restored"). */
+    private static PowerSink recording(List<String> events) {
+        return new PowerSink() {
+            @Override
+            public void mainsLost(Duration backupTime) {
+                events.add("lost:" + (backupTime == null ? "?" : Long.toString(backupTime.toSeconds())));
+            }
+
+            @Override
+            public void mainsRestored() {
+                events.add("restored");
+            }
+        };
+    }
+
+    @Test
+    void powerFailAndRestoreAreReportedToThePowerSink() throws IOException {
+        ChargePointSimulator sim = start("CP-1");
+        ChargePointSimulator other = start("CP-2");
+        List<String> events = new ArrayList<>();
+        sim.system().attachPower(recording(events));
+
+        assertEquals("CP-1: mains power lost, on backup power (duration unknown)", commands.power("fail"));
+        assertEquals("CP-1: mains power was already lost", commands.power("fail"));
+        assertTrue(sim.system().onBackup());
+        assertEquals("CP-1: mains power restored", commands.power("restore"));
+        assertEquals("CP-1: mains power was not lost", commands.power("restore"));
+        assertEquals("CP-1: mains power lost, on backup power for about 30 s", commands.power("fail", "30"));
+        assertEquals("CP-1: mains power restored", commands.power("CP-1", "restore"));
+        assertEquals(List.of("lost:?", "restored", "lost:30", "restored"), events);
+        assertFalse(sim.system().onBackup());
+
+        assertEquals("CP-2: mains power lost, on backup power for about 5 s (no runtime listens: no power sink attached)",
+                commands.power("CP-2", "fail", 5));
+        assertTrue(other.system().onBackup());
+        assertFalse(sim.system().onBackup(), "only the named simulator");
+
+        assertThrows(IllegalArgumentException.class, () -> commands.power("blackout"));
+        assertThrows(IllegalArgumentException.class, () -> commands.power("fail", "soon"));
+        assertThrows(IllegalArgumentException.class, () -> commands.power("CP-1", "fail", -1));
+        assertThrows(IllegalArgumentException.class, () -> commands.power("CP-1", "restore", 10));
+        assertEquals(List.of("lost:?", "restored", "lost:30", "restored"), events, "nothing more reported");
+    }
+
+    @Test
+    void aPowerSinkAttachedWhileOnBackupHearsAtOnceWithTheBackupTimeLeftAndNothingAfterDetach() throws IOException {
+        ChargePointSimulator sim = start("CP-1");
+        commands.power("fail", "60");
+        ticker.advance(Duration.ofSeconds(20));
+        List<String> events = new ArrayList<>();
+        sim.system().attachPower(recording(events));
+        assertEquals(List.of("lost:40"), events);
+
+        sim.system().detachPower();
+        commands.power("restore");
+        assertEquals(List.of("lost:40"), events);
+
+        List<String> later = new ArrayList<>();
+        sim.system().attachPower(recording(later));
+        assertEquals(List.of(), later, "on mains: nothing to report at attach");
     }
 }
