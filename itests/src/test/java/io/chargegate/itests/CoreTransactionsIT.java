@@ -53,8 +53,9 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 /**
  * Core transaction cases on the real bundles (Core profile, simulator, demo CSMS): EV side disconnected (TC_005_1,
  * TC_005_2, TC_005_3), cached ids (TC_007_1, TC_007_2), Authorize Invalid (TC_023_4, TC_023_5), offline start answered
- * Invalid (TC_037_2, TC_037_3), ClearCache (TC_061_1, TC_061_2) and a stop by another idTag of the same parentIdTag
- * (TC_069). Every case asserts the message sequence the compliance checklist names.
+ * Invalid (TC_037_2, TC_037_3), ClearCache (TC_061_1, TC_061_2), a stop by another idTag of the same parentIdTag
+ * (TC_069) and a new session from Finishing (OCPP 1.6 section 4.9, F2). Every case asserts the message sequence the
+ * compliance checklist names.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -473,6 +474,55 @@ public class CoreTransactionsIT {
         awaitStatus(cp, indexOf(cp, stop), 1, ChargePointStatus.FINISHING);
         assertEquals("exactly one StopTransaction:\n" + Ocpp.describe(cp.received()),
                 1, all(cp, Action.STOP_TRANSACTION).size());
+    }
+
+    // ------------------------------------------------------------------------------------ F2 restart from Finishing
+
+    /**
+     * OCPP 1.6 section 4.9, F2 (Finishing to Preparing, "user restart charging session, e.g. presents idTag again,
+     * thereby creating a new Transaction"): a session stopped locally with the EV still plugged in is Finishing; the
+     * same idTag again gives Preparing, a new StartTransaction (new transactionId) and Charging, with the cable locked
+     * again; a stop and the unplug end it: exactly two StartTransactions and two StopTransactions.
+     */
+    @Test
+    public void f2_finishingRestartByTheSameIdTagStartsASecondTransaction() throws Exception {
+        online();
+        Ocpp.configure(cp, "MinimumStatusDuration", "0");
+        int first = startLocally("F2TAG");
+
+        int m = mark(cp);
+        support.sim("tag", "F2TAG");
+        StopTransactionRequest stop1 = awaitAfter(cp, m, Action.STOP_TRANSACTION).request(StopTransactionRequest.class);
+        assertEquals(first, stop1.transactionId());
+        assertEquals(Reason.LOCAL, stop1.reason());
+        awaitStatus(cp, m, 1, ChargePointStatus.FINISHING);
+        awaitTrue("cable unlocked after the stop: " + simStatus(), () -> simStatus().contains("lock=unlocked"));
+
+        int restart = mark(cp);
+        support.sim("tag", "F2TAG");
+        ReceivedMessage start2 = awaitAfter(cp, restart, Action.START_TRANSACTION);
+        assertEquals("F2TAG", start2.request(StartTransactionRequest.class).idTag());
+        awaitStatus(cp, restart, 1, ChargePointStatus.CHARGING);
+        int second = ((StartTransactionResponse) start2.response()).transactionId();
+        assertTrue("a new transactionId: " + first + " then " + second, second != first);
+        assertEquals("Finishing -> Preparing -> Charging:\n" + Ocpp.describe(cp.received()),
+                List.of(ChargePointStatus.PREPARING, ChargePointStatus.CHARGING), statuses(restart, 1));
+        ReceivedMessage preparing = awaitAfter(cp, restart, Ocpp.status(1, ChargePointStatus.PREPARING));
+        ReceivedMessage charging = awaitAfter(cp, restart, Ocpp.status(1, ChargePointStatus.CHARGING));
+        assertTrue("Preparing, StartTransaction, Charging in this order:\n" + Ocpp.describe(cp.received()),
+                indexOf(cp, preparing) < indexOf(cp, start2) && indexOf(cp, start2) < indexOf(cp, charging));
+        assertTrue("cable locked again: " + simStatus(), simStatus().contains("lock=locked"));
+
+        int m2 = mark(cp);
+        support.sim("tag", "F2TAG");
+        StopTransactionRequest stop2 = awaitAfter(cp, m2, Action.STOP_TRANSACTION).request(StopTransactionRequest.class);
+        assertEquals(second, stop2.transactionId());
+        assertEquals(Reason.LOCAL, stop2.reason());
+        endSession(m2);
+        assertEquals("exactly two StartTransactions:\n" + Ocpp.describe(cp.received()),
+                2, all(cp, Action.START_TRANSACTION).size());
+        assertEquals("exactly two StopTransactions:\n" + Ocpp.describe(cp.received()),
+                2, all(cp, Action.STOP_TRANSACTION).size());
     }
 
     // ------------------------------------------------------------------------------------------------- helpers

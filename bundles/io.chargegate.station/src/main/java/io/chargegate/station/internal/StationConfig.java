@@ -103,4 +103,9 @@ public @interface StationConfig {
     @AttributeDefinition(name = "Reset retry delay (s)", description = "Pause before retrying a failed SystemDriver hard reset "
             + "(OCPP key ResetRetries gives the number of retries), 0..3600")
     int resetRetryDelaySeconds() default 5;
+
+    @AttributeDefinition(name = "EV response window (s)", description = "After a transaction starts (or its EVSE driver is bound "
+            + "again) a SuspendedEV is held back this long, so an EV that starts drawing power within it is reported Charging "
+            + "directly; 0..60, 0 = report SuspendedEV at once")
+    int evResponseSeconds() default 3;
 }

@@ -1386,20 +1386,32 @@ public final class StationRuntime implements Station {
             Connector c = hint < connectors.length ? connectors[hint] : null;
             return c != null && c.canStart(idTag, parent) ? c : null;
         }
+        Connector plugged = null;
         Connector free = null;
+        Connector finished = null;
         for (int i = 1; i < connectors.length; i++) {
             Connector c = connectors[i];
             if (!c.canStart(idTag, parent)) {
                 continue;
             }
-            if (c.pilot.vehicleConnected()) {
-                return c; // plugged in first
-            }
-            if (free == null) {
+            if (c.finishing) {
+                // F2 restart (EV still plugged in): the idTag of the stopped session first; any other idTag only
+                // when no other connector can take it, so it does not start on another user's EV by chance
+                if (idTag.equalsIgnoreCase(c.finishedIdTag)) {
+                    return c;
+                }
+                if (finished == null) {
+                    finished = c;
+                }
+            } else if (c.pilot.vehicleConnected()) {
+                if (plugged == null) {
+                    plugged = c; // plugged in first
+                }
+            } else if (free == null) {
                 free = c;
             }
         }
-        return free;
+        return plugged != null ? plugged : free != null ? free : finished;
     }
 
     /** An idTag authorized to start, waiting for (or just given) a vehicle. */
@@ -2300,6 +2312,15 @@ public final class StationRuntime implements Station {
         Status computed;
         Status reported;
         ScheduledFuture<?> statusTimer;
+        /** The idTag of the transaction whose stop left the connector Finishing (F2 restart, {@link #pickConnector}). */
+        String finishedIdTag;
+        /**
+         * The settle window after power was offered to a transaction (start, driver bound again): while it is open a
+         * SuspendedEV is not reported, the EV has not answered the offer yet ({@code evResponseSeconds}).
+         */
+        boolean settling;
+        ScheduledFuture<?> settleTimer;
+        long settleSeq;
 
         Connector(int id) {
             this.id = id;
@@ -2337,6 +2358,9 @@ public final class StationRuntime implements Station {
             Sink s = new Sink(this, generation);
             sink = s;
             LOG.info("[{}] connector {}: EVSE driver attached", StationRuntime.this.id, id);
+            if (tx != null && !tx.suspended) {
+                openSettle(); // power is offered again below: the EV answers it like at a start
+            }
             safely("attach EVSE driver of connector " + id, () -> driver.attach(s));
             applyEnabled();
             pushLimit();
@@ -2367,6 +2391,7 @@ public final class StationRuntime implements Station {
             cancel(graceTimer);
             cancel(reservationTimer);
             cancel(statusTimer);
+            cancel(settleTimer);
             if (evse != null) {
                 sink = null;
                 safely("detach EVSE driver", evse::detach);
@@ -2401,6 +2426,9 @@ public final class StationRuntime implements Station {
         void onPilot(PilotState state) {
             PilotState before = pilot;
             pilot = state;
+            if (settling && state != PilotState.B) {
+                closeSettle(); // the EV answered the power offer (C, D), left (A) or reports an error (E, F)
+            }
             if (before.vehicleConnected() == state.vehicleConnected()) {
                 evaluate();
                 return;
@@ -2449,7 +2477,10 @@ public final class StationRuntime implements Station {
         // ---- authorization and transactions
 
         boolean canStart(String idTag, String parent) {
-            if (id == 0 || evse == null || tx != null || authorized != null || authorizing || finishing || lockFailure
+            // Finishing with the EV still plugged in may start again (OCPP 1.6 4.9 F2); once the EV has left (cable
+            // still locked) it may not
+            if (id == 0 || evse == null || tx != null || authorized != null || authorizing
+                    || (finishing && !pilot.vehicleConnected()) || lockFailure
                     || fault.blocking() || !cpOperative || !operativeWanted || onBackup) {
                 return false;
             }
@@ -2489,6 +2520,13 @@ public final class StationRuntime implements Station {
             }
             Authorized withReservation = new Authorized(a.idTag(), a.info(), a.profile(), reservationId);
             if (pilot.vehicleConnected()) {
+                if (finishing) {
+                    // OCPP 1.6 4.9 F2: the user restarts charging on the stopped session's connector, the EV still
+                    // plugged in: Preparing, then the new transaction (the cable is locked again as at every start)
+                    LOG.info("[{}] connector {}: new session for {} while Finishing", StationRuntime.this.id, id, a.idTag());
+                    finishing = false;
+                    evaluate();
+                }
                 startTransaction(withReservation);
                 return;
             }
@@ -2553,6 +2591,9 @@ public final class StationRuntime implements Station {
             enqueue(req, ref);
             tx = t;
             finishing = false;
+            if (!pilot.vehicleRequestsEnergy()) {
+                openSettle(); // before anything evaluates the status of the transaction: the EV answers power(true) below
+            }
             pump(); // StartTransaction goes out before the status it causes
             if (a.reservationId() != null) {
                 cancelReservationInternal(a.reservationId());
@@ -2582,6 +2623,8 @@ public final class StationRuntime implements Station {
             queueStop(t, reason, stopIdTag, wh, end);
             transactions.remove(Integer.toString(id));
             tx = null;
+            finishedIdTag = t.idTag;
+            closeSettle();
             finishing = true; // before anything below re-evaluates the status: no transient status between the two
             pump(); // StopTransaction goes out before the status it causes
             cancel(sampleTask);
@@ -2605,6 +2648,33 @@ public final class StationRuntime implements Station {
                 evaluate();
             }
             pump();
+        }
+
+        /** Opens the settle window ({@code evResponseSeconds}; 0 = none), replacing one that is open. */
+        void openSettle() {
+            closeSettle();
+            long ms = settings.evResponse().toMillis();
+            if (ms <= 0) {
+                return;
+            }
+            settling = true;
+            long gen = generation;
+            long seq = ++settleSeq;
+            settleTimer = svc.scheduler().schedule(() -> {
+                synchronized (StationRuntime.this) {
+                    if (gen == generation && running && settling && seq == settleSeq) {
+                        settling = false;
+                        settleTimer = null;
+                        evaluate(); // a SuspendedEV held back is reported now
+                    }
+                }
+            }, ms, TimeUnit.MILLISECONDS);
+        }
+
+        void closeSettle() {
+            settling = false;
+            cancel(settleTimer);
+            settleTimer = null;
         }
 
         UnlockResult unlockCable() {
@@ -2853,6 +2923,12 @@ public final class StationRuntime implements Station {
                 connectors[0].evaluate0();
             }
             if (now.equals(reported)) {
+                cancel(statusTimer);
+                statusTimer = null;
+                return;
+            }
+            if (settling && now.status() == ChargePointStatus.SUSPENDED_EV) {
+                // held back: the EV has not answered the power offer yet; reported when the window ends, if still so
                 cancel(statusTimer);
                 statusTimer = null;
                 return;

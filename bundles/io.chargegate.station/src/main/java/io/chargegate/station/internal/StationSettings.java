@@ -20,7 +20,7 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
                               Duration bootRetry, Duration systemDriverWait, String vendor, String model,
                               Duration driverGrace, double nominalVoltage, double defaultLimitAmperes,
                               Duration smartChargingHold, double smartChargingFallbackLimitAmperes,
-                              int authorizationCacheSize, Duration resetRetryDelay) {
+                              int authorizationCacheSize, Duration resetRetryDelay, Duration evResponse) {
 
     /** Largest accepted {@code authorizationCacheSize} (the cache's index is kept in memory). */
     static final int MAX_AUTHORIZATION_CACHE_SIZE = 100_000;
@@ -151,9 +151,10 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
         }
         int cacheSize = integer(p, "authorizationCacheSize", 1000, 0, MAX_AUTHORIZATION_CACHE_SIZE);
         Duration resetRetryDelay = seconds(p, "resetRetryDelaySeconds", 5, 0, 3600);
+        Duration evResponse = seconds(p, "evResponseSeconds", 3, 0, 60);
         return new StationSettings(id, uri, key, profile, trust, trustPw, client, clientPw, verify, data, connectors,
                 callTimeout, handlerTimeout, minBackoff, maxBackoff, connectTimeout, hb, bootRetry, sysWait, vendor, model,
-                grace, voltage, defaultLimit, scHold, scFallback, cacheSize, resetRetryDelay);
+                grace, voltage, defaultLimit, scHold, scFallback, cacheSize, resetRetryDelay, evResponse);
     }
 
     /** Prints everything but the secrets. */
