@@ -137,9 +137,9 @@ final class AuthorizationStore {
                 + (info.parentIdTag() == null ? "" : info.parentIdTag());
     }
 
-    /** Decodes {@link #encode}. */
+    /** Decodes {@link #encode}; the parent idTag is the rest after the second {@code |} (it may hold {@code |}). */
     static IdTagInfo decode(String s) {
-        String[] p = s.split("\\|", -1);
+        String[] p = s.split("\\|", 3);
         AuthorizationStatus status = AuthorizationStatus.fromValue(p[0]);
         Instant expiry = p.length > 1 && !p[1].isEmpty() ? Instant.parse(p[1]) : null;
         String parent = p.length > 2 && !p[2].isEmpty() ? p[2] : null;

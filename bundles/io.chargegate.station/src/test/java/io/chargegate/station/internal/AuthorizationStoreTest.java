@@ -137,6 +137,17 @@ class AuthorizationStoreTest {
         }
     }
 
+    /** A parent idTag may contain the separator character: it survives encoding whole. */
+    @Test
+    void aParentIdTagWithTheSeparatorSurvivesTheRoundTrip() {
+        IdTagInfo info = new IdTagInfo(Instant.parse("2026-12-01T10:00:00Z"), "GROUP|A|@1", AuthorizationStatus.ACCEPTED);
+        assertEquals(info, AuthorizationStore.decode(AuthorizationStore.encode(info)));
+        IdTagInfo noExpiry = new IdTagInfo(null, "|", AuthorizationStatus.BLOCKED);
+        assertEquals(noExpiry, AuthorizationStore.decode(AuthorizationStore.encode(noExpiry)));
+        IdTagInfo bare = new IdTagInfo(AuthorizationStatus.EXPIRED);
+        assertEquals(bare, AuthorizationStore.decode(AuthorizationStore.encode(bare)));
+    }
+
     @Test
     void listedIdsAreNotCached() {
         try (StateStore st = StateStore.open(dir.resolve("s.mv"))) {
