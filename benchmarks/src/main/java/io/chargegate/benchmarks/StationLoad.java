@@ -46,8 +46,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * {@code --wiring own} (default) gives every station only its own drivers; {@code whiteboard} binds every driver of
- * every station to every station, in registration order, as Declarative Services does today (the station component's
- * driver references have no target filter).
+ * every station to every station, in registration order, as Declarative Services does (the station component's
+ * driver references have no target filter; its sets keep only the station's own drivers, as these bindings do).
  */
 public final class StationLoad {
     private static final String ID_FORMAT = "LOAD-%05d";
@@ -209,7 +209,7 @@ public final class StationLoad {
             cfg.put("heartbeatIntervalDefault", heartbeat);
             LoadCharger charger = new LoadCharger();
             chargers[i] = charger;
-            LoadTestWiring.Bindings b = new LoadTestWiring.Bindings();
+            LoadTestWiring.Bindings b = new LoadTestWiring.Bindings(id);
             long sid = serviceId;
             serviceId += 5;
             if (!whiteboard) {
@@ -219,6 +219,7 @@ public final class StationLoad {
             } else {
                 // DS: the new component is constructed (and started), then bound to every driver service registered
                 // so far; then this charger's five services are registered and bound to every station, itself included
+                // (each station's sets admit only its own drivers, as StationComponent's do)
                 stations[i] = LoadTestWiring.newRuntime(cfg, connector, executor.scheduler(), b);
                 stations[i].start();
                 for (int j = 0; j < i; j++) {

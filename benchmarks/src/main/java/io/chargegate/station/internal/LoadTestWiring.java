@@ -34,11 +34,20 @@ public final class LoadTestWiring {
         private final ServiceSet<ActionHandler<?, ?>> handlers = new ServiceSet<>();
         private final ServiceSet<FeatureProfileProvider> profiles = new ServiceSet<>();
         private final ServiceSet<TransactionListener> listeners = new ServiceSet<>();
-        private final ServiceSet<EvseDriver> evses = new ServiceSet<>();
-        private final ServiceSet<MeterDriver> meters = new ServiceSet<>();
-        private final ServiceSet<ConnectorLockDriver> locks = new ServiceSet<>();
-        private final ServiceSet<TokenReader> readers = new ServiceSet<>();
-        private final ServiceSet<SystemDriver> systems = new ServiceSet<>();
+        private final ServiceSet<EvseDriver> evses;
+        private final ServiceSet<MeterDriver> meters;
+        private final ServiceSet<ConnectorLockDriver> locks;
+        private final ServiceSet<TokenReader> readers;
+        private final ServiceSet<SystemDriver> systems;
+
+        /** The sets of station {@code stationId}, admitting only its drivers, as {@code StationComponent}'s do. */
+        public Bindings(String stationId) {
+            evses = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
+            meters = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
+            locks = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
+            readers = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
+            systems = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
+        }
 
         /** Binds an EVSE driver with these service properties (as {@code StationComponent.addEvseDriver}). */
         public void addEvse(EvseDriver d, Map<String, ?> props) {

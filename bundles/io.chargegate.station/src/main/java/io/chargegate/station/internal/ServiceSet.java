@@ -13,6 +13,10 @@ import java.util.function.Predicate;
  * {@code service.ranking} first, then lowest {@code service.id}. Plain Java (tests add services with a property map).
  * Listeners hear about every change. Thread-safe.
  *
+ * <p>A set may admit only some services ({@link #ServiceSet(Predicate)}, tested on the service properties): the
+ * others are not kept and fire nothing. A station's driver sets admit only the drivers of that station, so with many
+ * stations in one framework each station holds and scans its own drivers, not every driver of every station.
+ *
  * @param <T> service type
  */
 final class ServiceSet<T> {
@@ -57,9 +61,24 @@ final class ServiceSet<T> {
 
     private final List<Entry<T>> entries = new CopyOnWriteArrayList<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Predicate<Map<String, ?>> admits;
+
+    /** A set that keeps every service. */
+    ServiceSet() {
+        this(p -> true);
+    }
+
+    /** A set that keeps only the services whose properties {@code admits} accepts. */
+    ServiceSet(Predicate<Map<String, ?>> admits) {
+        this.admits = Objects.requireNonNull(admits, "admits");
+    }
 
     void add(T service, Map<String, ?> properties) {
-        entries.add(new Entry<>(Objects.requireNonNull(service), properties == null ? Map.of() : Map.copyOf(properties)));
+        Map<String, ?> props = properties == null ? Map.of() : Map.copyOf(properties);
+        if (!admits.test(props)) {
+            return;
+        }
+        entries.add(new Entry<>(Objects.requireNonNull(service), props));
         fire();
     }
 
@@ -69,15 +88,23 @@ final class ServiceSet<T> {
         }
     }
 
-    /** A service's properties changed (DS "updated"). */
+    /** A service's properties changed (DS "updated"): it may now be admitted, or no longer. */
     void modified(T service, Map<String, ?> properties) {
+        Map<String, ?> props = properties == null ? Map.of() : Map.copyOf(properties);
+        boolean admitted = admits.test(props);
         for (Entry<T> e : entries) {
             if (e.service() == service) {
                 entries.remove(e);
-                entries.add(new Entry<>(service, properties == null ? Map.of() : Map.copyOf(properties)));
+                if (admitted) {
+                    entries.add(new Entry<>(service, props));
+                }
                 fire();
                 return;
             }
+        }
+        if (admitted) {
+            entries.add(new Entry<>(Objects.requireNonNull(service), props));
+            fire();
         }
     }
 

@@ -50,11 +50,14 @@ public final class StationComponent {
     private final ServiceSet<ActionHandler<?, ?>> handlers = new ServiceSet<>();
     private final ServiceSet<FeatureProfileProvider> profiles = new ServiceSet<>();
     private final ServiceSet<TransactionListener> txListeners = new ServiceSet<>();
-    private final ServiceSet<EvseDriver> evses = new ServiceSet<>();
-    private final ServiceSet<MeterDriver> meters = new ServiceSet<>();
-    private final ServiceSet<ConnectorLockDriver> locks = new ServiceSet<>();
-    private final ServiceSet<TokenReader> readers = new ServiceSet<>();
-    private final ServiceSet<SystemDriver> systems = new ServiceSet<>();
+    // drivers of other stations are not kept: binding N stations' drivers to N stations stays O(N) work per station
+    private final ServiceSet<EvseDriver> evses = new ServiceSet<>(this::driverOfThisStation);
+    private final ServiceSet<MeterDriver> meters = new ServiceSet<>(this::driverOfThisStation);
+    private final ServiceSet<ConnectorLockDriver> locks = new ServiceSet<>(this::driverOfThisStation);
+    private final ServiceSet<TokenReader> readers = new ServiceSet<>(this::driverOfThisStation);
+    private final ServiceSet<SystemDriver> systems = new ServiceSet<>(this::driverOfThisStation);
+    /** The station's id once the configuration is valid (drivers are bound after the constructor), else null. */
+    private volatile String stationId;
     private final StationRuntime runtime;
     private ServiceRegistration<Station> registration;
 
@@ -70,6 +73,7 @@ public final class StationComponent {
             runtime = null;
             return;
         }
+        stationId = settings.chargePointId();
         StationRuntime rt = new StationRuntime(settings, new StationRuntime.Services(connector, stores::open,
                 executor.scheduler(), Clock.systemUTC(), handlers, profiles, evses, meters, locks, readers, systems, txListeners));
         try {
@@ -83,6 +87,11 @@ public final class StationComponent {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(DriverProperties.STATION, settings.chargePointId());
         registration = context.registerService(Station.class, rt, props);
+    }
+
+    /** Whether a driver service's properties name this station (or any station), as the runtime matches drivers. */
+    private boolean driverOfThisStation(Map<String, ?> properties) {
+        return DriverFilter.forStation(stationId, properties);
     }
 
     /** Unregisters the service, then stops the runtime (closing the connection gracefully and the store). */

@@ -1129,8 +1129,7 @@ public final class StationRuntime implements Station {
     // =====================================================================================================
 
     private boolean forThisStation(ServiceSet.Entry<?> e) {
-        String s = e.string(DriverProperties.STATION);
-        return id.equals(s) || DriverProperties.ANY_STATION.equals(s);
+        return DriverFilter.forStation(id, e.properties());
     }
 
     private boolean forConnector(ServiceSet.Entry<?> e, int connectorId) {
