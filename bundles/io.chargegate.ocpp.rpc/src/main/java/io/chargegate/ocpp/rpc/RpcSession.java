@@ -197,10 +197,10 @@ public final class RpcSession {
     public void onText(String text) {
         Connection conn = connection;
         if (conn == null) {
-            LOG.debug("[{}] message while not open, dropped: {}", name, text);
+            LOG.debug("[{}] message while not open, dropped: {}", name, FrameRedaction.redact(text));
             return;
         }
-        LOG.debug("[{}] < {}", name, text);
+        LOG.debug("[{}] < {}", name, FrameRedaction.redact(text));
         Frame frame;
         try {
             frame = codec.decode(text, this::pendingAction);
@@ -300,7 +300,7 @@ public final class RpcSession {
     private void transmit(Connection conn, OutboundCall call) {
         while (call != null) {
             Throwable failure = null;
-            LOG.debug("[{}] > {}", name, call.frame);
+            LOG.debug("[{}] > {}", name, FrameRedaction.redact(call.frame));
             try {
                 conn.transport.send(call.frame);
             } catch (RuntimeException e) {
@@ -531,10 +531,10 @@ public final class RpcSession {
 
     private void reply(Connection conn, String frame) {
         if (connection != conn) {
-            LOG.debug("[{}] connection gone, reply dropped: {}", name, frame);
+            LOG.debug("[{}] connection gone, reply dropped: {}", name, FrameRedaction.redact(frame));
             return;
         }
-        LOG.debug("[{}] > {}", name, frame);
+        LOG.debug("[{}] > {}", name, FrameRedaction.redact(frame));
         try {
             conn.transport.send(frame);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.chargegate.csms.demo.internal;
 
+import io.chargegate.ocpp.rpc.FrameRedaction;
 import io.chargegate.ocpp.rpc.RpcSession;
 import io.chargegate.ocpp.rpc.Transport;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -11,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The Jetty endpoint of one accepted WebSocket connection of a charge point, and the {@link Transport} of that
- * connection's {@link RpcSession}. Logs every frame in both directions on the {@value #FRAME_LOGGER} logger.
+ * connection's {@link RpcSession}. Logs every frame in both directions on the {@value #FRAME_LOGGER} logger, secrets masked ({@link FrameRedaction}).
  * Public because Jetty requires public endpoint classes.
  */
 public final class ServerEndpoint implements Session.Listener.AutoDemanding, Transport {
@@ -55,7 +56,7 @@ public final class ServerEndpoint implements Session.Listener.AutoDemanding, Tra
 
     @Override
     public void onWebSocketText(String message) {
-        FRAMES.info("{} -> CSMS  {}", chargePoint.id(), message);
+        FRAMES.info("{} -> CSMS  {}", chargePoint.id(), FrameRedaction.redact(message));
         chargePoint.frameReceived(message);
         rpc.onText(message);
     }
@@ -89,7 +90,7 @@ public final class ServerEndpoint implements Session.Listener.AutoDemanding, Tra
         if (s == null || !s.isOpen()) {
             throw new IllegalStateException(chargePoint.id() + ": WebSocket connection is not open");
         }
-        FRAMES.info("CSMS -> {}  {}", chargePoint.id(), text);
+        FRAMES.info("CSMS -> {}  {}", chargePoint.id(), FrameRedaction.redact(text));
         s.sendText(text, Callback.from(() -> { }, failure ->
                 LOG.warn("{}: sending a frame failed: {}", chargePoint.id(), failure.toString())));
     }
