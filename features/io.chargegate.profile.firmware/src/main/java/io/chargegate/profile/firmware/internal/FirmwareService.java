@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -183,6 +184,19 @@ public final class FirmwareService implements FeatureProfileProvider {
     /** GetDiagnostics for {@code station}: the file name to report, or null. */
     String getDiagnostics(Station station, GetDiagnosticsRequest request) {
         return of(station).getDiagnostics(request);
+    }
+
+    /**
+     * {@link #getDiagnostics} on a thread of its own: a driver may read megabytes of logs to collect the archive, and
+     * neither the station's threads (shared by every station) nor this service's scheduler (busy with a transfer)
+     * may wait for it. The thread ends with the collection; nothing idles between requests.
+     */
+    CompletableFuture<String> getDiagnosticsAsync(Station station, GetDiagnosticsRequest request) {
+        return CompletableFuture.supplyAsync(() -> getDiagnostics(station, request), task -> {
+            Thread t = new Thread(task, "chargegate-diagnostics-" + station.chargePointId());
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     private StationJobs of(Station station) {

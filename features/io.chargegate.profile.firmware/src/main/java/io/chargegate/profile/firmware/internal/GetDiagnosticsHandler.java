@@ -10,13 +10,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GetDiagnostics}: the station's {@code SystemDriver} collects the file for the requested window, the answer
  * names it (no {@code fileName} when there is no driver or nothing was collected), and the upload with its
- * DiagnosticsStatusNotifications follows on {@link FirmwareService}'s scheduler.
+ * DiagnosticsStatusNotifications follows on {@link FirmwareService}'s scheduler. The collection runs on a thread of
+ * its own, so the answer comes when the archive exists without blocking the station's threads.
  */
 @Component(service = ActionHandler.class)
 public final class GetDiagnosticsHandler implements ActionHandler<GetDiagnosticsRequest, GetDiagnosticsResponse> {
@@ -35,6 +35,6 @@ public final class GetDiagnosticsHandler implements ActionHandler<GetDiagnostics
 
     @Override
     public CompletionStage<GetDiagnosticsResponse> handle(Station station, GetDiagnosticsRequest request) {
-        return CompletableFuture.completedFuture(new GetDiagnosticsResponse(service.getDiagnostics(station, request)));
+        return service.getDiagnosticsAsync(station, request).thenApply(GetDiagnosticsResponse::new);
     }
 }

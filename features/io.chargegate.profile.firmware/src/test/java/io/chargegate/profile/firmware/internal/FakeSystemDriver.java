@@ -24,6 +24,9 @@ final class FakeSystemDriver implements SystemDriver {
     volatile CountDownLatch blockInstall;
     final CountDownLatch installEntered = new CountDownLatch(1);
     volatile boolean collectNothing;
+    volatile CountDownLatch blockCollect;
+    final CountDownLatch collectEntered = new CountDownLatch(1);
+    volatile String collectThread;
     volatile byte[] diagnostics = "diagnostics of the fake charge point\n".getBytes(StandardCharsets.UTF_8);
 
     /** The firmware images installed, in order. */
@@ -65,6 +68,17 @@ final class FakeSystemDriver implements SystemDriver {
 
     @Override
     public Path collectDiagnostics(Instant from, Instant to, Path directory) throws IOException {
+        collectThread = Thread.currentThread().getName();
+        collectEntered.countDown();
+        CountDownLatch block = blockCollect;
+        if (block != null) {
+            try {
+                block.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while collecting");
+            }
+        }
         if (collectNothing) {
             return null;
         }

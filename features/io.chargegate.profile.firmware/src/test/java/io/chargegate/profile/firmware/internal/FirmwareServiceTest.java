@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -29,6 +30,7 @@ import java.util.function.BooleanSupplier;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -449,7 +451,7 @@ class FirmwareServiceTest {
         GetDiagnosticsHandler handler = new GetDiagnosticsHandler(activate(driver));
 
         GetDiagnosticsResponse response = handler.handle(station, new GetDiagnosticsRequest(http.url("/upload/"))
-                .withRetries(0).withRetryInterval(0)).toCompletableFuture().getNow(null);
+                .withRetries(0).withRetryInterval(0)).toCompletableFuture().get(FakeStation.WAIT_SECONDS, TimeUnit.SECONDS);
 
         assertEquals("diagnostics-CP-1.zip", response.fileName());
         assertEquals("Uploading", station.nextDiagnosticsStatus());
@@ -537,13 +539,32 @@ class FirmwareServiceTest {
         }
     }
 
+    /** A slow collection (megabytes of logs) runs off the caller's thread: the handler returns before it ends. */
+    @Test
+    void theCollectionRunsOffTheCallersThread() throws Exception {
+        GetDiagnosticsHandler handler = new GetDiagnosticsHandler(activate(driver));
+        driver.blockCollect = new CountDownLatch(1);
+
+        CompletableFuture<GetDiagnosticsResponse> answer = handler.handle(station,
+                new GetDiagnosticsRequest(http.url("/upload/")).withRetries(0)).toCompletableFuture();
+
+        assertTrue(driver.collectEntered.await(FakeStation.WAIT_SECONDS, TimeUnit.SECONDS), "collection started");
+        assertFalse(answer.isDone(), "no answer before the archive exists");
+        assertNotEquals(Thread.currentThread().getName(), driver.collectThread);
+        assertTrue(driver.collectThread.startsWith("chargegate-diagnostics-"), driver.collectThread);
+        driver.blockCollect.countDown();
+        assertEquals("diagnostics-CP-1.zip", answer.get(FakeStation.WAIT_SECONDS, TimeUnit.SECONDS).fileName());
+        assertEquals("Uploading", station.nextDiagnosticsStatus());
+        assertEquals("Uploaded", station.nextDiagnosticsStatus());
+    }
+
     @Test
     void noDriverOrNothingCollectedMeansNoFileName() throws Exception {
         FirmwareService noDriver = new FirmwareService(new Settings(work, 0, Duration.ZERO, Duration.ofMillis(20),
                 Duration.ofSeconds(10)), null);
         services.add(noDriver);
         assertNull(new GetDiagnosticsHandler(noDriver).handle(station, new GetDiagnosticsRequest(http.url("/u/")))
-                .toCompletableFuture().getNow(null).fileName());
+                .toCompletableFuture().get(FakeStation.WAIT_SECONDS, TimeUnit.SECONDS).fileName());
 
         driver.collectNothing = true;
         assertNull(activate(driver).getDiagnostics(station, new GetDiagnosticsRequest(http.url("/u/"))));
