@@ -7,6 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
@@ -56,6 +57,12 @@ public interface ChargePointConnection {
     default ReceivedMessage await(Action action, Duration timeout) {
         return await(m -> m.action() == action, timeout);
     }
+
+    /**
+     * What the central system saw when it accepted the latest connection of this charge point (Basic auth
+     * credentials, TLS, client certificate); kept after that connection closes, replaced by the next one.
+     */
+    Optional<Handshake> lastHandshake();
 
     /** How many WebSocket connections this charge point has opened so far (1 after the first connect). */
     int connectCount();

@@ -9,11 +9,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A small OCPP 1.6-J central system (CSMS), like the Python {@code ocpp} library's server demo: a WebSocket server
- * on {@code ws://<host>:<port>/ocpp/<chargePointId>} (subprotocol {@code ocpp1.6} required, optional Basic auth)
+ * on {@code ws://<host>:<port>/ocpp/<chargePointId>} (subprotocol {@code ocpp1.6} required, optional Basic auth;
+ * {@code wss://} with {@link DemoSettings#tls()}, optionally requiring client certificates)
  * that answers every charge-point-initiated action, logs every frame as one INFO line on the logger
  * {@code io.chargegate.csms.demo.frames} ({@code CP-1 -> CSMS  [2,"a1","BootNotification",{...}]}), and lets tests
  * script it through {@link ChargePointConnection}: send CALLs, read and await what arrived, change answers.
@@ -29,7 +31,9 @@ import java.util.Optional;
  * <h2>Connections</h2>
  * Upgrade requests for other paths get HTTP 404, without the subprotocol 400, with wrong or missing credentials
  * (when {@link DemoSettings#authorizationKeys()} is not empty) 401. A second connection with the same identity
- * replaces the first, which is closed.
+ * replaces the first, which is closed. Refused upgrades and failed TLS handshakes are listed in
+ * {@link #refusedConnections()}; what an accepted connection authenticated with in
+ * {@link ChargePointConnection#lastHandshake()}.
  *
  * <p>Thread-safe. Close it to stop listening.
  */
@@ -60,12 +64,15 @@ public final class DemoCentralSystem implements AutoCloseable {
         return server.port();
     }
 
-    /** The base URL charge points append their identity to: {@code ws://127.0.0.1:<port>/ocpp}. */
+    /**
+     * The base URL charge points append their identity to: {@code ws://127.0.0.1:<port>/ocpp}, or
+     * {@code wss://...} with TLS.
+     */
     public URI url() {
         return server.url();
     }
 
-    /** The URL of one charge point: {@code ws://127.0.0.1:<port>/ocpp/<chargePointId, URL-encoded>}. */
+    /** The URL of one charge point: {@code ws[s]://127.0.0.1:<port>/ocpp/<chargePointId, URL-encoded>}. */
     public URI url(String chargePointId) {
         return URI.create(url() + "/" + encodePathSegment(chargePointId));
     }
@@ -87,6 +94,14 @@ public final class DemoCentralSystem implements AutoCloseable {
      */
     public ChargePointConnection awaitChargePoint(String id, Duration timeout) {
         return server.awaitChargePoint(id, timeout);
+    }
+
+    /**
+     * A snapshot of the connection attempts refused so far (HTTP errors of the upgrade and failed TLS handshakes),
+     * oldest first (at most the latest 1000).
+     */
+    public List<RefusedConnection> refusedConnections() {
+        return server.refusedConnections();
     }
 
     /**

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLoggerFactory;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -18,13 +19,17 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  * Options: {@code --host}, {@code --port}, {@code --heartbeat-interval}, {@code --block} (comma separated idTags),
  * {@code --boot-status Accepted|Pending|Rejected}, {@code --call-timeout} (seconds), {@code --auth id=key}
- * (repeatable; enables Basic auth), {@code --help}. Frames are logged through SLF4J: put a provider such as
+ * (repeatable; enables Basic auth), {@code --keystore file.p12} and {@code --keystore-password} (TLS: the listener
+ * becomes {@code wss://}), {@code --truststore file} (PEM or PKCS12: check client certificates against it) and
+ * {@code --truststore-password}, {@code --require-client-cert} (no value: refuse charge points without a trusted
+ * client certificate), {@code --help}. Frames are logged through SLF4J: put a provider such as
  * slf4j-simple on the class path to see them.
  */
 public final class DemoCentralSystemMain {
 
     private static final Set<String> OPTIONS = Set.of("--host", "--port", "--heartbeat-interval", "--block",
-            "--boot-status", "--call-timeout", "--auth");
+            "--boot-status", "--call-timeout", "--auth", "--keystore", "--keystore-password", "--truststore",
+            "--truststore-password");
 
     private DemoCentralSystemMain() {
     }
@@ -60,10 +65,19 @@ public final class DemoCentralSystemMain {
     /** The settings for {@code args}; null when help was asked for. */
     static DemoSettings parse(String[] args) {
         DemoSettings s = DemoSettings.defaults();
+        String keyStore = null;
+        String keyStorePassword = null;
+        String trustStore = null;
+        String trustStorePassword = null;
+        boolean requireClientCert = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 return null;
+            }
+            if (option.equals("--require-client-cert")) {
+                requireClientCert = true;
+                continue;
             }
             if (!OPTIONS.contains(option)) {
                 throw new IllegalArgumentException("unknown option " + option);
@@ -96,10 +110,26 @@ public final class DemoCentralSystemMain {
                     }
                     s = s.withAuthorizationKey(value.substring(0, eq), value.substring(eq + 1));
                 }
+                case "--keystore" -> keyStore = value;
+                case "--keystore-password" -> keyStorePassword = value;
+                case "--truststore" -> trustStore = value;
+                case "--truststore-password" -> trustStorePassword = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return s;
+        if (keyStore == null) {
+            if (keyStorePassword != null || trustStore != null || trustStorePassword != null || requireClientCert) {
+                throw new IllegalArgumentException("--keystore-password, --truststore, --truststore-password and "
+                        + "--require-client-cert need --keystore");
+            }
+            return s;
+        }
+        if (trustStore == null && (trustStorePassword != null || requireClientCert)) {
+            throw new IllegalArgumentException("--truststore-password and --require-client-cert need --truststore");
+        }
+        ServerTls tls = ServerTls.of(Path.of(keyStore), keyStorePassword == null ? "" : keyStorePassword);
+        return s.withTls(trustStore == null ? tls
+                : tls.withClientCertificates(Path.of(trustStore), trustStorePassword, requireClientCert));
     }
 
     private static int number(String option, String value) {
@@ -114,5 +144,7 @@ public final class DemoCentralSystemMain {
         out.println("usage: DemoCentralSystemMain [--host 127.0.0.1] [--port 8887] [--heartbeat-interval 60]");
         out.println("         [--block TAG1,TAG2] [--boot-status Accepted|Pending|Rejected] [--call-timeout 30]");
         out.println("         [--auth chargePointId=key ...]");
+        out.println("         [--keystore server.p12 --keystore-password PW");
+        out.println("          [--truststore clients.pem|clients.p12 [--truststore-password PW] [--require-client-cert]]]");
     }
 }

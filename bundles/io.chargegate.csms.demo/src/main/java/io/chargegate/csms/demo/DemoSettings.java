@@ -24,9 +24,13 @@ import java.util.Set;
  * @param authorizationKeys charge point id to AuthorizationKey (HTTP Basic auth, OCPP security profile 1). Empty
  *                          (the default): no authentication. Not empty: every charge point must send Basic auth with
  *                          its id as user name and its key as password; ids not in the map are refused (HTTP 401)
+ * @param tls               null (the default): plain {@code ws://}; else the one listener is {@code wss://} with this
+ *                          key pair and, optionally, client certificate checking (security profiles 2 and 3; Basic auth
+ *                          by {@code authorizationKeys} applies over TLS too)
  */
 public record DemoSettings(String host, int port, int heartbeatInterval, Set<String> blockedIdTags,
-                           RegistrationStatus bootStatus, Duration callTimeout, Map<String, String> authorizationKeys) {
+                           RegistrationStatus bootStatus, Duration callTimeout, Map<String, String> authorizationKeys,
+                           ServerTls tls) {
 
     /** The default bind address. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -56,7 +60,13 @@ public record DemoSettings(String host, int port, int heartbeatInterval, Set<Str
         authorizationKeys = Map.copyOf(Objects.requireNonNull(authorizationKeys, "authorizationKeys"));
     }
 
-    /** 127.0.0.1:8887, heartbeat 60 s, nothing blocked, boots Accepted, call timeout 30 s, no authentication. */
+    /** Settings without TLS (the constructor of version 1.0 of this record). */
+    public DemoSettings(String host, int port, int heartbeatInterval, Set<String> blockedIdTags,
+                        RegistrationStatus bootStatus, Duration callTimeout, Map<String, String> authorizationKeys) {
+        this(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys, null);
+    }
+
+    /** 127.0.0.1:8887, heartbeat 60 s, nothing blocked, boots Accepted, call timeout 30 s, no authentication, no TLS. */
     public static DemoSettings defaults() {
         return new DemoSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_HEARTBEAT_INTERVAL, Set.of(),
                 RegistrationStatus.ACCEPTED, Duration.ofSeconds(30), Map.of());
@@ -64,22 +74,22 @@ public record DemoSettings(String host, int port, int heartbeatInterval, Set<Str
 
     /** A copy with another bind address. */
     public DemoSettings withHost(String host) {
-        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys);
+        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys, tls);
     }
 
     /** A copy with another port (0 = ephemeral). */
     public DemoSettings withPort(int port) {
-        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys);
+        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys, tls);
     }
 
     /** A copy with another heartbeat interval (seconds). */
     public DemoSettings withHeartbeatInterval(int heartbeatInterval) {
-        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys);
+        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys, tls);
     }
 
     /** A copy with these blocked idTags (replacing the previous ones). */
     public DemoSettings withBlockedIdTags(Set<String> blockedIdTags) {
-        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys);
+        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys, tls);
     }
 
     /** A copy with these blocked idTags (replacing the previous ones). */
@@ -89,17 +99,22 @@ public record DemoSettings(String host, int port, int heartbeatInterval, Set<Str
 
     /** A copy that answers BootNotification with {@code bootStatus}. */
     public DemoSettings withBootStatus(RegistrationStatus bootStatus) {
-        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys);
+        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys, tls);
     }
 
     /** A copy with another timeout for central-system-initiated CALLs. */
     public DemoSettings withCallTimeout(Duration callTimeout) {
-        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys);
+        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys, tls);
     }
 
     /** A copy with these Basic auth keys (replacing the previous ones; empty = no authentication). */
     public DemoSettings withAuthorizationKeys(Map<String, String> authorizationKeys) {
-        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys);
+        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys, tls);
+    }
+
+    /** A copy listening with TLS ({@code wss://}) as {@code tls} says; null: plain {@code ws://}. */
+    public DemoSettings withTls(ServerTls tls) {
+        return new DemoSettings(host, port, heartbeatInterval, blockedIdTags, bootStatus, callTimeout, authorizationKeys, tls);
     }
 
     /** A copy that also accepts charge point {@code chargePointId} with key {@code authorizationKey}. */
@@ -109,11 +124,12 @@ public record DemoSettings(String host, int port, int heartbeatInterval, Set<Str
         return withAuthorizationKeys(keys);
     }
 
-    /** Like the generated one, without the authorization keys (never print secrets). */
+    /** Like the generated one, without the authorization keys and TLS passwords (never print secrets). */
     @Override
     public String toString() {
         return "DemoSettings[host=" + host + ", port=" + port + ", heartbeatInterval=" + heartbeatInterval
                 + ", blockedIdTags=" + blockedIdTags + ", bootStatus=" + bootStatus.value() + ", callTimeout=" + callTimeout
-                + ", authorizationKeys=" + (authorizationKeys.isEmpty() ? "none" : authorizationKeys.keySet() + " (keys hidden)") + "]";
+                + ", authorizationKeys=" + (authorizationKeys.isEmpty() ? "none" : authorizationKeys.keySet() + " (keys hidden)")
+                + ", tls=" + (tls == null ? "none" : tls) + "]";
     }
 }

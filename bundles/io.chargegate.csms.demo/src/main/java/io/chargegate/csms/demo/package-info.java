@@ -5,7 +5,7 @@
  * line with {@link io.chargegate.csms.demo.DemoCentralSystemMain}, or in OSGi through the configuration PID
  * {@code io.chargegate.csms.demo}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.chargegate.csms.demo;
 

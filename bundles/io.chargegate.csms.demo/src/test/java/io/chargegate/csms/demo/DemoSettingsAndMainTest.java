@@ -3,6 +3,7 @@ package io.chargegate.csms.demo;
 import io.chargegate.ocpp.model.types.RegistrationStatus;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,40 @@ class DemoSettingsAndMainTest {
         assertEquals(RegistrationStatus.ACCEPTED, s.bootStatus());
         assertEquals(Duration.ofSeconds(30), s.callTimeout());
         assertEquals(Map.of(), s.authorizationKeys());
+        assertNull(s.tls());
+    }
+
+    @Test
+    void tlsSettingsValidateAndHidePasswords() {
+        ServerTls tls = ServerTls.of(Path.of("server.p12"), "key-secret")
+                .withClientCertificates(Path.of("clients.p12"), "trust-secret", true);
+        DemoSettings s = DemoSettings.defaults().withTls(tls);
+        assertEquals(tls, s.tls());
+        assertEquals(tls, s.withPort(0).withAuthorizationKey("CP-1", "k").tls(), "withers keep the TLS settings");
+        String text = s.toString();
+        assertTrue(text.contains("server.p12") && text.contains("required"), text);
+        assertFalse(text.contains("key-secret") || text.contains("trust-secret"), text);
+        assertThrows(IllegalArgumentException.class,
+                () -> new ServerTls(Path.of("server.p12"), "pw", null, null, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ServerTls(Path.of("server.p12"), "pw", null, "trust-pw", false));
+        assertThrows(NullPointerException.class, () -> ServerTls.of(null, "pw"));
+        assertNull(s.withTls(null).tls());
+    }
+
+    @Test
+    void mainParsesTlsOptions() {
+        DemoSettings s = DemoCentralSystemMain.parse(new String[] {"--keystore", "server.p12", "--keystore-password",
+                "pw", "--truststore", "clients.pem", "--require-client-cert", "--port", "9443"});
+        assertEquals(new ServerTls(Path.of("server.p12"), "pw", Path.of("clients.pem"), null, true), s.tls());
+        assertEquals(9443, s.port());
+        assertEquals(ServerTls.of(Path.of("server.p12"), "pw"),
+                DemoCentralSystemMain.parse(new String[] {"--keystore", "server.p12", "--keystore-password", "pw"}).tls());
+        assertNull(DemoCentralSystemMain.parse(new String[] {"--port", "1"}).tls());
+        assertThrows(IllegalArgumentException.class,
+                () -> DemoCentralSystemMain.parse(new String[] {"--truststore", "clients.pem"}));
+        assertThrows(IllegalArgumentException.class, () -> DemoCentralSystemMain.parse(new String[] {"--keystore",
+                "server.p12", "--require-client-cert"}));
     }
 
     @Test

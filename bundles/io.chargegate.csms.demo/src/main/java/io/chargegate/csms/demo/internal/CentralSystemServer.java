@@ -2,7 +2,10 @@ package io.chargegate.csms.demo.internal;
 
 import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.csms.demo.DemoSettings;
+import io.chargegate.csms.demo.Handshake;
+import io.chargegate.csms.demo.RefusedConnection;
 import io.chargegate.csms.demo.Responder;
+import io.chargegate.csms.demo.ServerTls;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.Request;
 import io.chargegate.ocpp.model.Response;
@@ -31,9 +34,12 @@ import io.chargegate.ocpp.rpc.ErrorCode;
 import io.chargegate.ocpp.rpc.OcppException;
 import io.chargegate.ocpp.rpc.Role;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.URIUtil;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
@@ -41,15 +47,28 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,8 +84,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The demo central system: a Jetty server with one WebSocket mapping ({@value #PATH_PREFIX}{@code <chargePointId>},
- * subprotocol {@value #SUBPROTOCOL}, optional Basic auth), one {@link ChargePointState} per charge point identity,
- * the default answers and the server-wide responders.
+ * subprotocol {@value #SUBPROTOCOL}, optional Basic auth) on one plain or TLS connector, one {@link ChargePointState}
+ * per charge point identity, the default answers, the server-wide responders and the list of refused connections.
  */
 public final class CentralSystemServer implements AutoCloseable {
 
@@ -77,6 +96,7 @@ public final class CentralSystemServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralSystemServer.class);
     private static final Duration MIN_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    private static final int MAX_REFUSALS = 1000;
 
     private final DemoSettings settings;
     private final Server server;
@@ -87,9 +107,13 @@ public final class CentralSystemServer implements AutoCloseable {
     private final Map<Action, Responder<?, ?>> responders = new ConcurrentHashMap<>();
     private final Object connectLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Guarded by itself. */
+    private final Deque<RefusedConnection> refusals = new ArrayDeque<>();
 
     private CentralSystemServer(DemoSettings settings) {
         this.settings = settings;
+        // first: a bad key or trust store fails before any thread pool exists
+        SslContextFactory.Server ssl = settings.tls() == null ? null : sslContextFactory(settings.tls());
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "csms-demo-timer");
             t.setDaemon(true);
@@ -102,7 +126,13 @@ public final class CentralSystemServer implements AutoCloseable {
         threads.setDaemon(true);
         server = new Server(threads);
         server.setStopTimeout(0); // connections are closed explicitly first; no graceful wait for idle HTTP ones
-        connector = new ServerConnector(server, 1, 1);
+        if (ssl == null) {
+            connector = new ServerConnector(server, 1, 1);
+        } else {
+            connector = new ServerConnector(server, 1, 1, ssl);
+            // SslConnectionFactory tells the connector's SslHandshakeListener beans about every handshake
+            connector.addBean(new HandshakeFailures());
+        }
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
@@ -117,6 +147,7 @@ public final class CentralSystemServer implements AutoCloseable {
                     endpoint = accept(request, response);
                 } catch (Refusal r) {
                     refusal = r.getMessage();
+                    recordRefusal(new RefusedConnection(Instant.now(), r.remote, r.chargePointId, r.status, refusal));
                     if (r.status == 401) {
                         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"OCPP\", charset=\"UTF-8\"");
                     }
@@ -151,7 +182,7 @@ public final class CentralSystemServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** {@code ws://<host>:<port>/ocpp}; a wildcard bind address is shown as 127.0.0.1. */
+    /** {@code ws://<host>:<port>/ocpp} ({@code wss://} with TLS); a wildcard bind address is shown as 127.0.0.1. */
     public URI url() {
         String host = settings.host();
         if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
@@ -159,11 +190,27 @@ public final class CentralSystemServer implements AutoCloseable {
         } else if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create("ws://" + host + ":" + port() + PATH_PREFIX.substring(0, PATH_PREFIX.length() - 1));
+        String scheme = settings.tls() == null ? "ws://" : "wss://";
+        return URI.create(scheme + host + ":" + port() + PATH_PREFIX.substring(0, PATH_PREFIX.length() - 1));
     }
 
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    public List<RefusedConnection> refusedConnections() {
+        synchronized (refusals) {
+            return List.copyOf(refusals);
+        }
+    }
+
+    private void recordRefusal(RefusedConnection refusal) {
+        synchronized (refusals) {
+            if (refusals.size() == MAX_REFUSALS) {
+                refusals.removeFirst();
+            }
+            refusals.addLast(refusal);
+        }
     }
 
     public Optional<ChargePointConnection> chargePoint(String id) {
@@ -274,27 +321,62 @@ public final class CentralSystemServer implements AutoCloseable {
         String remote = org.eclipse.jetty.server.Request.getRemoteAddr(request) + ":"
                 + org.eclipse.jetty.server.Request.getRemotePort(request);
         String path = request.getHttpURI().getPath();
-        if (closed.get()) {
-            throw refuse(503, "central system is shutting down", remote, path);
-        }
         String id = chargePointId(path);
+        if (closed.get()) {
+            throw refuse(503, "central system is shutting down", remote, id, path);
+        }
         if (id == null) {
-            throw refuse(404, "not " + PATH_PREFIX + "<chargePointId>", remote, path);
+            throw refuse(404, "not " + PATH_PREFIX + "<chargePointId>", remote, null, path);
         }
         if (!request.hasSubProtocol(SUBPROTOCOL)) {
-            throw refuse(400, "subprotocol " + SUBPROTOCOL + " required, offered " + request.getSubProtocols(), remote, path);
+            throw refuse(400, "subprotocol " + SUBPROTOCOL + " required, offered " + request.getSubProtocols(), remote,
+                    id, path);
         }
-        String problem = checkCredentials(id, request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        String problem = checkCredentials(id, authorization);
         if (problem != null) {
-            throw refuse(401, problem, remote, path);
+            throw refuse(401, problem, remote, id, path);
         }
         response.setAcceptedSubProtocol(SUBPROTOCOL);
-        return chargePoints.computeIfAbsent(id, i -> new ChargePointState(i, this)).newEndpoint(remote);
+        Handshake handshake = handshake(remote, authorization,
+                request.getConnectionMetaData().getConnection().getEndPoint().getSslSessionData());
+        return chargePoints.computeIfAbsent(id, i -> new ChargePointState(i, this)).newEndpoint(handshake);
     }
 
-    private static Refusal refuse(int status, String why, String remote, String path) {
+    private static Refusal refuse(int status, String why, String remote, String id, String path) {
         LOG.warn("refused WebSocket upgrade from {} for {}: {} {}", remote, path, status, why);
-        return new Refusal(status, why);
+        return new Refusal(status, why, remote, id);
+    }
+
+    /** What an accepted upgrade authenticated with. */
+    private static Handshake handshake(String remote, String authorization, EndPoint.SslSessionData ssl) {
+        String[] basic = basicCredentials(authorization);
+        String protocol = null;
+        String subject = null;
+        if (ssl != null) {
+            protocol = ssl.sslSession() == null ? null : ssl.sslSession().getProtocol();
+            X509Certificate[] peer = ssl.peerCertificates();
+            if (peer != null && peer.length > 0) {
+                subject = peer[0].getSubjectX500Principal().getName();
+            }
+        }
+        return new Handshake(Instant.now(), remote, ssl != null, protocol, basic == null ? null : basic[0],
+                basic == null ? null : basic[1], subject);
+    }
+
+    /** User name and password of a Basic Authorization header; null when there is none or it is malformed. */
+    private static String[] basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 
     /** The URL-decoded identity of {@code /ocpp/<id>}, or null when the path is not of that form. */
@@ -327,20 +409,14 @@ public final class CentralSystemServer implements AutoCloseable {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return "no Basic credentials";
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+        String[] credentials = basicCredentials(authorization);
+        if (credentials == null) {
             return "malformed Basic credentials";
         }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return "malformed Basic credentials";
-        }
-        if (!decoded.substring(0, colon).equals(id)) {
+        if (!credentials[0].equals(id)) {
             return "Basic user name is not the charge point identity";
         }
-        boolean match = MessageDigest.isEqual(decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8),
+        boolean match = MessageDigest.isEqual(credentials[1].getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8));
         return match ? null : "wrong password";
     }
@@ -349,11 +425,91 @@ public final class CentralSystemServer implements AutoCloseable {
     private static final class Refusal extends Exception {
         private static final long serialVersionUID = 1L;
         final int status;
+        final String remote;
+        final String chargePointId;
 
-        Refusal(int status, String message) {
+        Refusal(int status, String message, String remote, String chargePointId) {
             super(message, null, false, false);
             this.status = status;
+            this.remote = remote;
+            this.chargePointId = chargePointId;
         }
+    }
+
+    // ------------------------------------------------------------------------------------------- TLS
+
+    /** The TLS configuration of the connector; the stores are read now, so a bad file fails the start. */
+    static SslContextFactory.Server sslContextFactory(ServerTls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(tls.keyStore())) {
+                keys.load(in, tls.keyStorePassword().toCharArray());
+            }
+            ssl.setKeyStore(keys);
+            ssl.setKeyStorePassword(tls.keyStorePassword());
+            ssl.setKeyManagerPassword(tls.keyStorePassword());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the PKCS12 key store " + tls.keyStore() + ": " + e, e);
+        }
+        ssl.setEndpointIdentificationAlgorithm(null); // client certificates name charge points, not hosts
+        if (tls.trustStore() != null) {
+            ssl.setTrustStore(trustStore(tls.trustStore(), tls.trustStorePassword()));
+            if (tls.clientCertificateRequired()) {
+                ssl.setNeedClientAuth(true);
+            } else {
+                ssl.setWantClientAuth(true);
+            }
+        }
+        return ssl;
+    }
+
+    /** A PEM file (one or more certificates) or a PKCS12 store, as a key store of trusted certificates. */
+    static KeyStore trustStore(Path file, String password) {
+        try {
+            byte[] content = Files.readAllBytes(file);
+            if (new String(content, StandardCharsets.ISO_8859_1).contains("-----BEGIN CERTIFICATE-----")) {
+                Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new java.io.ByteArrayInputStream(content));
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                int i = 0;
+                for (Certificate c : certificates) {
+                    store.setCertificateEntry("trusted-" + i++, c);
+                }
+                if (i == 0) {
+                    throw new IllegalStateException("no certificate in the PEM trust store " + file);
+                }
+                return store;
+            }
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new java.io.ByteArrayInputStream(content), password == null ? null : password.toCharArray());
+            if (store.size() == 0) {
+                throw new IllegalStateException("no certificate in the PKCS12 trust store " + file);
+            }
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the trust store " + file + " (PEM or PKCS12): " + e, e);
+        }
+    }
+
+    /** Records failed TLS handshakes as refused connections. Public: Jetty inspects its beans reflectively. */
+    public final class HandshakeFailures implements SslHandshakeListener {
+        @Override
+        public void handshakeFailed(Event event, Throwable failure) {
+            String remote = address(event.getEndPoint() == null ? null : event.getEndPoint().getRemoteSocketAddress());
+            String why = "TLS handshake failed: " + failure;
+            LOG.warn("refused connection from {}: {}", remote, why);
+            recordRefusal(new RefusedConnection(Instant.now(), remote, null, RefusedConnection.TLS_HANDSHAKE_FAILED, why));
+        }
+    }
+
+    private static String address(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            return (inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString()) + ":"
+                    + inet.getPort();
+        }
+        return String.valueOf(address);
     }
 
     // ------------------------------------------------------------------------------------------- shutdown

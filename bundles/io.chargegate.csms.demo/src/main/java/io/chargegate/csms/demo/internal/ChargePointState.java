@@ -1,6 +1,7 @@
 package io.chargegate.csms.demo.internal;
 
 import io.chargegate.csms.demo.ChargePointConnection;
+import io.chargegate.csms.demo.Handshake;
 import io.chargegate.csms.demo.ReceivedMessage;
 import io.chargegate.csms.demo.Responder;
 import io.chargegate.ocpp.model.Action;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +46,8 @@ public final class ChargePointState implements ChargePointConnection {
     /** Guarded by {@code this}. */
     private int connectCount;
     /** Guarded by {@code this}. */
+    private Handshake lastHandshake;
+    /** Guarded by {@code this}. */
     private final List<String> frames = new ArrayList<>();
 
     ChargePointState(String id, CentralSystemServer server) {
@@ -64,7 +68,7 @@ public final class ChargePointState implements ChargePointConnection {
     // ------------------------------------------------------------------------------------------- connections
 
     /** A new endpoint (and RPC session) for a connection being accepted; attached when it opens. */
-    ServerEndpoint newEndpoint(String remote) {
+    ServerEndpoint newEndpoint(Handshake handshake) {
         RpcSession rpc = RpcSession.builder(Role.CENTRAL_SYSTEM)
                 .name(id)
                 .scheduler(server.scheduler())
@@ -76,7 +80,7 @@ public final class ChargePointState implements ChargePointConnection {
                 rpc.addHandler(action, handler);
             }
         }
-        return new ServerEndpoint(this, rpc, remote);
+        return new ServerEndpoint(this, rpc, handshake);
     }
 
     /** The WebSocket of {@code endpoint} is open: it becomes the current connection, replacing an older one. */
@@ -88,13 +92,14 @@ public final class ChargePointState implements ChargePointConnection {
             previous = current;
             current = endpoint;
             count = ++connectCount;
+            lastHandshake = endpoint.handshake();
             notifyAll();
         }
         if (previous != null) {
             LOG.info("{}: new connection from {} replaces the open one from {}", id, endpoint.remote(), previous.remote());
             detach(previous, 1000, "replaced by a new connection");
         }
-        LOG.info("{}: connected from {} (connection #{})", id, endpoint.remote(), count);
+        LOG.info("{}: connected from {} (connection #{}, {})", id, endpoint.remote(), count, endpoint.handshake());
         server.connected(this);
     }
 
@@ -264,6 +269,11 @@ public final class ChargePointState implements ChargePointConnection {
             sb.append(i == 0 ? ":" : "").append("\n  ").append(i + 1).append(". ").append(received.get(i));
         }
         return sb.toString();
+    }
+
+    @Override
+    public synchronized Optional<Handshake> lastHandshake() {
+        return Optional.ofNullable(lastHandshake);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.chargegate.csms.demo.internal;
 
 import io.chargegate.csms.demo.DemoCentralSystem;
 import io.chargegate.csms.demo.DemoSettings;
+import io.chargegate.csms.demo.ServerTls;
 import io.chargegate.ocpp.model.types.RegistrationStatus;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -15,6 +16,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -62,6 +64,27 @@ public final class DemoCentralSystemComponent {
         @AttributeDefinition(name = "Authorization keys", type = AttributeType.PASSWORD, required = false,
                 description = "chargePointId=key entries; when any is given, every charge point needs HTTP Basic auth")
         String[] authorizationKeys() default {};
+
+        @AttributeDefinition(name = "TLS key store", required = false,
+                description = "PKCS12 file with the server key and certificate; when given, the listener is wss:// (TLS)")
+        String keyStore() default "";
+
+        @AttributeDefinition(name = "TLS key store password", type = AttributeType.PASSWORD, required = false,
+                description = "Password of the key store and its key")
+        String keyStorePassword() default "";
+
+        @AttributeDefinition(name = "Client trust store", required = false,
+                description = "PEM or PKCS12 file with the certificates charge point client certificates are checked "
+                        + "against (needs the TLS key store)")
+        String trustStore() default "";
+
+        @AttributeDefinition(name = "Client trust store password", type = AttributeType.PASSWORD, required = false,
+                description = "Password of a PKCS12 trust store (none for PEM)")
+        String trustStorePassword() default "";
+
+        @AttributeDefinition(name = "Client certificate required", description = "Refuse TLS handshakes without a trusted "
+                + "client certificate (security profile 3; needs the trust store); off: a client certificate is optional")
+        boolean clientCertificateRequired() default false;
     }
 
     private final DemoCentralSystem csms;
@@ -108,6 +131,7 @@ public final class DemoCentralSystemComponent {
             keys.put(entry.substring(0, eq).trim(), entry.substring(eq + 1));
         }
         return DemoSettings.defaults()
+                .withTls(tls(config))
                 .withHost(config.host())
                 .withPort(config.port())
                 .withHeartbeatInterval(config.heartbeatInterval())
@@ -115,6 +139,32 @@ public final class DemoCentralSystemComponent {
                 .withBootStatus(bootStatus)
                 .withCallTimeout(Duration.ofSeconds(config.callTimeoutSeconds()))
                 .withAuthorizationKeys(keys);
+    }
+
+    /** The TLS settings of a configuration; null without a key store. */
+    private static ServerTls tls(Config config) {
+        String keyStore = blankToNull(config.keyStore());
+        String trustStore = blankToNull(config.trustStore());
+        String trustStorePassword = blankToNull(config.trustStorePassword());
+        if (keyStore == null) {
+            if (trustStore != null || config.clientCertificateRequired()) {
+                throw new IllegalArgumentException("trustStore and clientCertificateRequired need a keyStore (TLS)");
+            }
+            return null;
+        }
+        ServerTls tls = ServerTls.of(Path.of(keyStore), config.keyStorePassword() == null ? "" : config.keyStorePassword());
+        if (trustStore != null) {
+            tls = tls.withClientCertificates(Path.of(trustStore), trustStorePassword, config.clientCertificateRequired());
+        } else if (config.clientCertificateRequired()) {
+            throw new IllegalArgumentException("clientCertificateRequired needs a trustStore");
+        } else if (trustStorePassword != null) {
+            throw new IllegalArgumentException("trustStorePassword given without trustStore");
+        }
+        return tls;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The trimmed, non-blank values (metatype UIs and ConfigAdmin may give empty strings or duplicates). */

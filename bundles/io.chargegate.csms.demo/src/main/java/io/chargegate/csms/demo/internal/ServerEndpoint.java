@@ -1,5 +1,6 @@
 package io.chargegate.csms.demo.internal;
 
+import io.chargegate.csms.demo.Handshake;
 import io.chargegate.ocpp.rpc.FrameRedaction;
 import io.chargegate.ocpp.rpc.RpcSession;
 import io.chargegate.ocpp.rpc.Transport;
@@ -25,14 +26,14 @@ public final class ServerEndpoint implements Session.Listener.AutoDemanding, Tra
 
     private final ChargePointState chargePoint;
     private final RpcSession rpc;
-    private final String remote;
+    private final Handshake handshake;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Session session;
 
-    ServerEndpoint(ChargePointState chargePoint, RpcSession rpc, String remote) {
+    ServerEndpoint(ChargePointState chargePoint, RpcSession rpc, Handshake handshake) {
         this.chargePoint = chargePoint;
         this.rpc = rpc;
-        this.remote = remote;
+        this.handshake = handshake;
     }
 
     RpcSession rpc() {
@@ -40,7 +41,12 @@ public final class ServerEndpoint implements Session.Listener.AutoDemanding, Tra
     }
 
     String remote() {
-        return remote;
+        return handshake.remote();
+    }
+
+    /** What the upgrade of this connection authenticated with. */
+    Handshake handshake() {
+        return handshake;
     }
 
     /** Completes when Jetty reported the close of this connection. */

@@ -1,10 +1,12 @@
 package io.chargegate.csms.demo.internal;
 
 import io.chargegate.csms.demo.DemoSettings;
+import io.chargegate.csms.demo.ServerTls;
 import io.chargegate.ocpp.model.types.RegistrationStatus;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,21 @@ class DemoCentralSystemComponentTest {
         assertEquals(RegistrationStatus.REJECTED, s.bootStatus());
         assertEquals(Duration.ofSeconds(3), s.callTimeout());
         assertEquals(Map.of("CP-1", "k=x"), s.authorizationKeys());
+        assertEquals(null, s.tls());
+    }
+
+    @Test
+    void mapsTheTlsProperties() {
+        DemoSettings s = DemoCentralSystemComponent.settings(config(Map.of("keyStore", " /etc/csms.p12 ",
+                "keyStorePassword", "pw", "trustStore", "/etc/clients.pem", "clientCertificateRequired", true)));
+        assertEquals(new ServerTls(Path.of("/etc/csms.p12"), "pw", Path.of("/etc/clients.pem"), null, true), s.tls());
+        DemoSettings serverOnly = DemoCentralSystemComponent.settings(config(Map.of("keyStore", "/etc/csms.p12",
+                "keyStorePassword", "pw", "trustStore", " ")));
+        assertEquals(ServerTls.of(Path.of("/etc/csms.p12"), "pw"), serverOnly.tls());
+        assertThrows(IllegalArgumentException.class, () -> DemoCentralSystemComponent.settings(
+                config(Map.of("trustStore", "/etc/clients.pem"))));
+        assertThrows(IllegalArgumentException.class, () -> DemoCentralSystemComponent.settings(
+                config(Map.of("keyStore", "/etc/csms.p12", "clientCertificateRequired", true))));
     }
 
     @Test
