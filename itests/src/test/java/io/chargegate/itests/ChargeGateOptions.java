@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 /** Pax Exam options shared by the integration tests: the runtime stack and the ChargeGate bundles from the reactor. */
@@ -79,5 +80,19 @@ final class ChargeGateOptions {
                 chargegate("io.chargegate.ocpp.transport.jetty"), chargegate("io.chargegate.store"),
                 chargegate("io.chargegate.hardware.api"), chargegate("io.chargegate.station.api"),
                 chargegate("io.chargegate.station"), chargegate("io.chargegate.csms.demo"));
+    }
+
+    /**
+     * What a test of one station needs: the {@link #runtime() runtime}, the simulator driver, the Core profile and
+     * the given feature profile bundles (module names, e.g. {@code io.chargegate.profile.reservation}).
+     */
+    static Option[] coreStation(String... extraBundles) {
+        Option[] result = options(runtime(), chargegate("io.chargegate.driver.simulator"),
+                chargegate("io.chargegate.profile.core"));
+        Option[] all = java.util.Arrays.copyOf(result, result.length + extraBundles.length);
+        for (int i = 0; i < extraBundles.length; i++) {
+            all[result.length + i] = chargegate(extraBundles[i]);
+        }
+        return all;
     }
 }

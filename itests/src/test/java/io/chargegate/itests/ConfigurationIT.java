@@ -1,69 +1,38 @@
 package io.chargegate.itests;
 
-import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.ChangeConfigurationRequest;
 import io.chargegate.ocpp.model.messages.GetConfigurationRequest;
 import io.chargegate.ocpp.model.messages.GetConfigurationResponse;
-import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.ConfigurationStatus;
 import io.chargegate.ocpp.model.types.KeyValue;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.chargegate.itests.Ocpp.awaitAfter;
-import static io.chargegate.itests.Ocpp.awaitStatus;
 import static io.chargegate.itests.Ocpp.call;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /** Configuration over OCPP: TC_019, TC_021, TC_040_1, TC_040_2. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ConfigurationIT {
-
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-    private ChargePointConnection cp;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
+public class ConfigurationIT extends StationTestBase {
 
     @Before
     public void setUp() throws Exception {
-        support = new StationSupport(context, "CP-CF-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        support.startCsms();
-        support.startSimulator(2);
-        cp = support.startStation(2, null);
-        awaitStatus(cp, 0, 2, ChargePointStatus.AVAILABLE);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
+        startConnectedStation("CP-CF", 2);
     }
 
     /** TC_019: every key with its readonly flag; selected keys; unknown keys listed in unknownKey. */

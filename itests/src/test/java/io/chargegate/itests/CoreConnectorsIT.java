@@ -9,7 +9,6 @@ import io.chargegate.ocpp.model.messages.DataTransferResponse;
 import io.chargegate.ocpp.model.messages.MeterValuesRequest;
 import io.chargegate.ocpp.model.messages.ResetRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionRequest;
-import io.chargegate.ocpp.model.messages.StartTransactionResponse;
 import io.chargegate.ocpp.model.messages.StatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.StopTransactionRequest;
 import io.chargegate.ocpp.model.messages.UnlockConnectorRequest;
@@ -26,18 +25,13 @@ import io.chargegate.ocpp.model.types.ResetStatus;
 import io.chargegate.ocpp.model.types.ResetType;
 import io.chargegate.ocpp.model.types.SampledValue;
 import io.chargegate.ocpp.model.types.UnlockStatus;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.time.Instant;
 import java.util.Dictionary;
 import java.util.EnumSet;
@@ -57,7 +51,6 @@ import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * Core profile cases around resets, connectors, availability, faults, power loss and metering, on the real bundles
@@ -69,30 +62,11 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class CoreConnectorsIT {
-
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
+public class CoreConnectorsIT extends StationTestBase {
 
     @Before
     public void setUp() throws Exception {
-        // one identity per test: the Felix instance is shared by the class
-        support = new StationSupport(context, "CP-CC-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        support.startCsms();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
+        startCsms(perTestId("CP-CC"));
     }
 
     /** TC_013: Reset Hard without a transaction: Accepted, the station reboots: BootNotification, then statuses. */
@@ -400,17 +374,6 @@ public class CoreConnectorsIT {
         return cp;
     }
 
-    /** Plug in, present {@code idTag}, wait for Charging; returns the transaction id. */
-    private int startSession(ChargePointConnection cp, String idTag) throws Exception {
-        int m = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
-        support.sim("tag", idTag);
-        ReceivedMessage start = awaitAfter(cp, m, Action.START_TRANSACTION);
-        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
-        return ((StartTransactionResponse) start.response()).transactionId();
-    }
-
     private static void assertNoStatusOfConnector1After(ChargePointConnection cp, int mark) {
         assertTrue("no status change of connector 1:\n" + Ocpp.describe(cp.received()),
                 cp.received().subList(mark, mark(cp)).stream()
@@ -429,13 +392,5 @@ public class CoreConnectorsIT {
             result.add(s.measurand() == null ? Measurand.ENERGY_ACTIVE_IMPORT_REGISTER : s.measurand());
         }
         return result;
-    }
-
-    private String simStatus() {
-        try {
-            return String.valueOf(support.sim("status"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

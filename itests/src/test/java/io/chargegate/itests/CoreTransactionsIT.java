@@ -1,6 +1,5 @@
 package io.chargegate.itests;
 
-import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.csms.demo.ReceivedMessage;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.AuthorizeRequest;
@@ -26,14 +25,10 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -48,7 +43,6 @@ import static io.chargegate.itests.Ocpp.indexOf;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * Core transaction cases on the real bundles (Core profile, simulator, demo CSMS): EV side disconnected (TC_005_1,
@@ -59,45 +53,24 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class CoreTransactionsIT {
+public class CoreTransactionsIT extends StationTestBase {
 
     /** The transactionId the CSMS gives the offline transactions of TC_037 (answered Invalid). */
     private static final int OFFLINE_TX_ID = 3700;
 
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-    private ChargePointConnection cp;
     private TcpProxy link;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
 
     @Before
     public void setUp() throws Exception {
-        // one identity per test: the Felix instance is shared by the class
-        support = new StationSupport(context, "CP-CT-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        support.startCsms();
+        startCsms(perTestId("CP-CT"));
         support.startSimulator(1);
     }
 
     @After
     public void tearDown() throws Exception {
-        support.close();
         if (link != null) {
             link.close();
         }
-    }
-
-    /** Starts the station straight on the CSMS and waits for connector 1 Available. */
-    private void online() throws Exception {
-        cp = support.startStation(1, null);
-        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
     }
 
     // ------------------------------------------------------------------------------------ TC_005 EV side disconnect
@@ -108,19 +81,11 @@ public class CoreTransactionsIT {
      */
     @Test
     public void tc005_1_evSideDisconnectStopsAndUnlocks() throws Exception {
-        online();
-        Ocpp.configure(cp, "MinimumStatusDuration", "0");
-        Ocpp.configure(cp, "StopTransactionOnEVSideDisconnect", "true");
-        Ocpp.configure(cp, "UnlockConnectorOnEVSideDisconnect", "true");
-        int transactionId = startLocally("EVD51");
+        int transactionId = chargingWithEvSideDisconnectSettings(true, true, "EVD51");
         assertTrue("cable locked while charging: " + simStatus(), simStatus().contains("lock=locked"));
 
         int m = mark(cp);
-        support.sim("unplug", 1);
-        ReceivedMessage stop = awaitAfter(cp, m, Action.STOP_TRANSACTION);
-        StopTransactionRequest stopReq = stop.request(StopTransactionRequest.class);
-        assertEquals(transactionId, stopReq.transactionId());
-        assertEquals(Reason.EV_DISCONNECTED, stopReq.reason());
+        ReceivedMessage stop = unplugStopsWithEvDisconnected(m, transactionId);
         // Available (not Finishing) only once the runtime has unlocked the cable itself; the simulated unplug
         // pulls the whole cable, so the simulator's own lock state tells nothing here
         awaitStatus(cp, indexOf(cp, stop), 1, ChargePointStatus.AVAILABLE);
@@ -138,17 +103,10 @@ public class CoreTransactionsIT {
      */
     @Test
     public void tc005_2_evSideDisconnectStopsButStaysLockedUntilUnlockConnector() throws Exception {
-        online();
-        Ocpp.configure(cp, "MinimumStatusDuration", "0");
-        Ocpp.configure(cp, "StopTransactionOnEVSideDisconnect", "true");
-        Ocpp.configure(cp, "UnlockConnectorOnEVSideDisconnect", "false");
-        int transactionId = startLocally("EVD52");
+        int transactionId = chargingWithEvSideDisconnectSettings(true, false, "EVD52");
 
         int m = mark(cp);
-        support.sim("unplug", 1);
-        StopTransactionRequest stop = awaitAfter(cp, m, Action.STOP_TRANSACTION).request(StopTransactionRequest.class);
-        assertEquals(transactionId, stop.transactionId());
-        assertEquals(Reason.EV_DISCONNECTED, stop.reason());
+        unplugStopsWithEvDisconnected(m, transactionId);
         awaitStatus(cp, m, 1, ChargePointStatus.FINISHING);
 
         // a round trip, so what the stop caused has been reported before we look
@@ -170,11 +128,7 @@ public class CoreTransactionsIT {
      */
     @Test
     public void tc005_3_evSideDisconnectKeepsTransactionUntilRemoteStop() throws Exception {
-        online();
-        Ocpp.configure(cp, "MinimumStatusDuration", "0");
-        Ocpp.configure(cp, "StopTransactionOnEVSideDisconnect", "false");
-        Ocpp.configure(cp, "UnlockConnectorOnEVSideDisconnect", "false");
-        int transactionId = startLocally("EVD53");
+        int transactionId = chargingWithEvSideDisconnectSettings(false, false, "EVD53");
 
         int m = mark(cp);
         support.sim("unplug", 1);
@@ -210,20 +164,9 @@ public class CoreTransactionsIT {
      */
     @Test
     public void tc007_1_cachedIdStartsLocallyWithoutAuthorize() throws Exception {
-        online();
-        Ocpp.configure(cp, "AuthorizationCacheEnabled", "true");
-        Ocpp.configure(cp, "LocalPreAuthorize", "true");
+        connectWithCache(false);
         localSessionFillingTheCache("CACHE71");
-
-        cp.setResponder(Action.AUTHORIZE, (AuthorizeRequest r) -> new AuthorizeResponse(
-                new IdTagInfo(AuthorizationStatus.INVALID)));
-        int m = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
-        support.sim("tag", "CACHE71");
-        assertEquals("CACHE71", awaitAfter(cp, m, Action.START_TRANSACTION).request(StartTransactionRequest.class).idTag());
-        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
-        assertTrue("no Authorize for a cached id:\n" + Ocpp.describe(cp.received()), noneAfter(m, Action.AUTHORIZE));
+        assertNextStartFromTheCache("CACHE71", false);
     }
 
     /**
@@ -232,22 +175,9 @@ public class CoreTransactionsIT {
      */
     @Test
     public void tc007_2_cachedIdRemoteStartWithoutAuthorize() throws Exception {
-        online();
-        Ocpp.configure(cp, "AuthorizeRemoteTxRequests", "true");
-        Ocpp.configure(cp, "AuthorizationCacheEnabled", "true");
-        Ocpp.configure(cp, "LocalPreAuthorize", "true");
+        connectWithCache(true);
         remoteSessionFillingTheCache("CACHE72");
-
-        cp.setResponder(Action.AUTHORIZE, (AuthorizeRequest r) -> new AuthorizeResponse(
-                new IdTagInfo(AuthorizationStatus.INVALID)));
-        int m = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
-        assertEquals(RemoteStartStopStatus.ACCEPTED,
-                call(cp, new RemoteStartTransactionRequest("CACHE72").withConnectorId(1)).status());
-        assertEquals("CACHE72", awaitAfter(cp, m, Action.START_TRANSACTION).request(StartTransactionRequest.class).idTag());
-        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
-        assertTrue("no Authorize for a cached id:\n" + Ocpp.describe(cp.received()), noneAfter(m, Action.AUTHORIZE));
+        assertNextStartFromTheCache("CACHE72", true);
     }
 
     // --------------------------------------------------------------------------------------- TC_023 Authorize Invalid
@@ -258,12 +188,9 @@ public class CoreTransactionsIT {
      */
     @Test
     public void tc023_4_localStartAuthorizeInvalid() throws Exception {
-        online();
-        cp.setResponder(Action.AUTHORIZE, (AuthorizeRequest r) -> new AuthorizeResponse(new IdTagInfo(
-                r.idTag().equals("INVALID234") ? AuthorizationStatus.INVALID : AuthorizationStatus.ACCEPTED)));
-        int m = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
+        connectStation(1);
+        answerAuthorizeInvalidFor("INVALID234");
+        int m = plugIn();
         support.sim("tag", "INVALID234");
         ReceivedMessage authorize = awaitAfter(cp, m, Action.AUTHORIZE);
         assertEquals("INVALID234", authorize.request(AuthorizeRequest.class).idTag());
@@ -275,9 +202,7 @@ public class CoreTransactionsIT {
                 all(cp, Action.START_TRANSACTION).isEmpty());
 
         // nothing of the refused idTag lingers: a valid one starts the only transaction
-        int later = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, later, 1, ChargePointStatus.PREPARING);
+        int later = plugIn();
         support.sim("tag", "VALID234");
         awaitAfter(cp, later, Action.START_TRANSACTION);
         awaitStatus(cp, later, 1, ChargePointStatus.CHARGING);
@@ -290,10 +215,9 @@ public class CoreTransactionsIT {
      */
     @Test
     public void tc023_5_remoteStartAuthorizeInvalid() throws Exception {
-        online();
+        connectStation(1);
         Ocpp.configure(cp, "AuthorizeRemoteTxRequests", "true");
-        cp.setResponder(Action.AUTHORIZE, (AuthorizeRequest r) -> new AuthorizeResponse(new IdTagInfo(
-                r.idTag().equals("INVALID235") ? AuthorizationStatus.INVALID : AuthorizationStatus.ACCEPTED)));
+        answerAuthorizeInvalidFor("INVALID235");
         int m = mark(cp);
         assertEquals(RemoteStartStopStatus.ACCEPTED,
                 call(cp, new RemoteStartTransactionRequest("INVALID235").withConnectorId(1)).status());
@@ -306,9 +230,7 @@ public class CoreTransactionsIT {
                 all(cp, Action.START_TRANSACTION).isEmpty());
 
         // the EV comes: still nothing starts; a valid remote start then starts the only transaction
-        int later = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, later, 1, ChargePointStatus.PREPARING);
+        int later = plugIn();
         assertEquals(RemoteStartStopStatus.ACCEPTED,
                 call(cp, new RemoteStartTransactionRequest("VALID235").withConnectorId(1)).status());
         awaitAfter(cp, later, Action.START_TRANSACTION);
@@ -402,34 +324,24 @@ public class CoreTransactionsIT {
     /** TC_061_1: ClearCache Accepted; the next local start of the formerly cached idTag is authorized online. */
     @Test
     public void tc061_1_clearCacheThenLocalStartAuthorizesOnline() throws Exception {
-        online();
-        Ocpp.configure(cp, "AuthorizationCacheEnabled", "true");
-        Ocpp.configure(cp, "LocalPreAuthorize", "true");
+        connectWithCache(false);
         localSessionFillingTheCache("CLEAR611");
 
         assertEquals(ClearCacheStatus.ACCEPTED, call(cp, new ClearCacheRequest()).status());
-        int m = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
-        support.sim("tag", "CLEAR611");
+        int m = plugIn();
+        presentIdTag("CLEAR611", false);
         assertAuthorizedOnlineThenStarted(m, "CLEAR611");
     }
 
     /** TC_061_2: ClearCache Accepted; the next remote start of the formerly cached idTag is authorized online. */
     @Test
     public void tc061_2_clearCacheThenRemoteStartAuthorizesOnline() throws Exception {
-        online();
-        Ocpp.configure(cp, "AuthorizeRemoteTxRequests", "true");
-        Ocpp.configure(cp, "AuthorizationCacheEnabled", "true");
-        Ocpp.configure(cp, "LocalPreAuthorize", "true");
+        connectWithCache(true);
         remoteSessionFillingTheCache("CLEAR612");
 
         assertEquals(ClearCacheStatus.ACCEPTED, call(cp, new ClearCacheRequest()).status());
-        int m = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
-        assertEquals(RemoteStartStopStatus.ACCEPTED,
-                call(cp, new RemoteStartTransactionRequest("CLEAR612").withConnectorId(1)).status());
+        int m = plugIn();
+        presentIdTag("CLEAR612", true);
         assertAuthorizedOnlineThenStarted(m, "CLEAR612");
     }
 
@@ -452,11 +364,11 @@ public class CoreTransactionsIT {
      */
     @Test
     public void tc069_stopByIdTagWithSameParent() throws Exception {
-        online();
+        connectStation(1);
         Map<String, String> parents = Map.of("TAG69A", "PARENT69", "TAG69B", "PARENT69", "TAG69X", "OTHER69");
         cp.setResponder(Action.AUTHORIZE, (AuthorizeRequest r) -> new AuthorizeResponse(
                 new IdTagInfo(null, parents.get(r.idTag()), AuthorizationStatus.ACCEPTED)));
-        int transactionId = startLocally("TAG69A");
+        int transactionId = startSession("TAG69A");
 
         int m = mark(cp);
         support.sim("tag", "TAG69X");
@@ -486,9 +398,9 @@ public class CoreTransactionsIT {
      */
     @Test
     public void f2_finishingRestartByTheSameIdTagStartsASecondTransaction() throws Exception {
-        online();
+        connectStation(1);
         Ocpp.configure(cp, "MinimumStatusDuration", "0");
-        int first = startLocally("F2TAG");
+        int first = startSession("F2TAG");
 
         int m = mark(cp);
         support.sim("tag", "F2TAG");
@@ -527,16 +439,72 @@ public class CoreTransactionsIT {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
-    /** Plug in, present {@code idTag}, wait for StartTransaction and Charging; returns the transaction id. */
-    private int startLocally(String idTag) throws Exception {
+    /** Sets MinimumStatusDuration 0 and the two EV side disconnect keys, then starts a local session of {@code idTag}. */
+    private int chargingWithEvSideDisconnectSettings(boolean stopTransaction, boolean unlockConnector, String idTag)
+            throws Exception {
+        connectStation(1);
+        Ocpp.configure(cp, "MinimumStatusDuration", "0");
+        Ocpp.configure(cp, "StopTransactionOnEVSideDisconnect", Boolean.toString(stopTransaction));
+        Ocpp.configure(cp, "UnlockConnectorOnEVSideDisconnect", Boolean.toString(unlockConnector));
+        return startSession(idTag);
+    }
+
+    /** Unplugs the EV: StopTransaction of {@code transactionId} (after {@code m}) with reason EVDisconnected. */
+    private ReceivedMessage unplugStopsWithEvDisconnected(int m, int transactionId) throws Exception {
+        support.sim("unplug", 1);
+        ReceivedMessage stop = awaitAfter(cp, m, Action.STOP_TRANSACTION);
+        StopTransactionRequest stopReq = stop.request(StopTransactionRequest.class);
+        assertEquals(transactionId, stopReq.transactionId());
+        assertEquals(Reason.EV_DISCONNECTED, stopReq.reason());
+        return stop;
+    }
+
+    /** Connects the station with AuthorizationCacheEnabled and LocalPreAuthorize (and AuthorizeRemoteTxRequests). */
+    private void connectWithCache(boolean authorizeRemoteTxRequests) throws Exception {
+        connectStation(1);
+        if (authorizeRemoteTxRequests) {
+            Ocpp.configure(cp, "AuthorizeRemoteTxRequests", "true");
+        }
+        Ocpp.configure(cp, "AuthorizationCacheEnabled", "true");
+        Ocpp.configure(cp, "LocalPreAuthorize", "true");
+    }
+
+    /**
+     * The CSMS now answers Authorize Invalid; plugged in, the cached {@code idTag} presented locally or by
+     * RemoteStartTransaction starts the session (StartTransaction, Charging) without an Authorize.
+     */
+    private void assertNextStartFromTheCache(String idTag, boolean remote) throws Exception {
+        cp.setResponder(Action.AUTHORIZE, (AuthorizeRequest r) -> new AuthorizeResponse(
+                new IdTagInfo(AuthorizationStatus.INVALID)));
+        int m = plugIn();
+        presentIdTag(idTag, remote);
+        assertEquals(idTag, awaitAfter(cp, m, Action.START_TRANSACTION).request(StartTransactionRequest.class).idTag());
+        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
+        assertTrue("no Authorize for a cached id:\n" + Ocpp.describe(cp.received()), noneAfter(m, Action.AUTHORIZE));
+    }
+
+    /** The CSMS answers Authorize of {@code invalid} Invalid, of every other idTag Accepted. */
+    private void answerAuthorizeInvalidFor(String invalid) {
+        cp.setResponder(Action.AUTHORIZE, (AuthorizeRequest r) -> new AuthorizeResponse(new IdTagInfo(
+                r.idTag().equals(invalid) ? AuthorizationStatus.INVALID : AuthorizationStatus.ACCEPTED)));
+    }
+
+    /** Plugs in connector 1 and waits for Preparing; returns the mark taken before. */
+    private int plugIn() throws Exception {
         int m = mark(cp);
         support.sim("plug", 1);
         awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
-        support.sim("tag", idTag);
-        ReceivedMessage start = awaitAfter(cp, m, Action.START_TRANSACTION);
-        assertEquals(idTag, start.request(StartTransactionRequest.class).idTag());
-        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
-        return ((StartTransactionResponse) start.response()).transactionId();
+        return m;
+    }
+
+    /** Presents {@code idTag} at the reader, or sends RemoteStartTransaction for connector 1 (Accepted). */
+    private void presentIdTag(String idTag, boolean remote) throws Exception {
+        if (remote) {
+            assertEquals(RemoteStartStopStatus.ACCEPTED,
+                    call(cp, new RemoteStartTransactionRequest(idTag).withConnectorId(1)).status());
+        } else {
+            support.sim("tag", idTag);
+        }
     }
 
     /**
@@ -545,7 +513,7 @@ public class CoreTransactionsIT {
      */
     private void localSessionFillingTheCache(String idTag) throws Exception {
         int m = mark(cp);
-        startLocally(idTag);
+        startSession(idTag);
         assertEquals("not cached yet: authorized online", idTag,
                 awaitAfter(cp, m, Action.AUTHORIZE).request(AuthorizeRequest.class).idTag());
         support.sim("tag", idTag);
@@ -556,11 +524,8 @@ public class CoreTransactionsIT {
 
     /** Like {@link #localSessionFillingTheCache}, started by RemoteStartTransaction and stopped remotely. */
     private void remoteSessionFillingTheCache(String idTag) throws Exception {
-        int m = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
-        assertEquals(RemoteStartStopStatus.ACCEPTED,
-                call(cp, new RemoteStartTransactionRequest(idTag).withConnectorId(1)).status());
+        int m = plugIn();
+        presentIdTag(idTag, true);
         assertEquals("not cached yet: authorized online", idTag,
                 awaitAfter(cp, m, Action.AUTHORIZE).request(AuthorizeRequest.class).idTag());
         ReceivedMessage start = awaitAfter(cp, m, Action.START_TRANSACTION);
@@ -605,13 +570,5 @@ public class CoreTransactionsIT {
         List<ReceivedMessage> starts = all(cp, Action.START_TRANSACTION);
         assertEquals("exactly one StartTransaction:\n" + Ocpp.describe(cp.received()), 1, starts.size());
         assertEquals(idTag, starts.get(0).request(StartTransactionRequest.class).idTag());
-    }
-
-    private String simStatus() {
-        try {
-            return String.valueOf(support.sim("status"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -14,19 +14,14 @@ import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.MeterValue;
 import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
 import io.chargegate.ocpp.rpc.ErrorCode;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +39,6 @@ import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * Hot swap basics (the thorough cases are in {@code HotSwapIT}): the Core profile bundle and the simulator driver
@@ -53,33 +47,15 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class HotSwapBasicsIT {
+public class HotSwapBasicsIT extends StationTestBase {
 
     private static final String CORE = "io.chargegate.profile.core";
     private static final String SIMULATOR = "io.chargegate.driver.simulator";
 
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate(SIMULATOR),
-                ChargeGateOptions.chargegate(CORE));
-    }
-
     @Before
     public void setUp() throws Exception {
-        support = new StationSupport(context, "CP-HOTB");
-        support.startCsms();
+        startCsms("CP-HOTB");
         support.startSimulator(1);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
     }
 
     /**
@@ -152,7 +128,7 @@ public class HotSwapBasicsIT {
         Bundle again = context.installBundle(location);
         again.start();
 
-        awaitTrue("charging again after the driver came back", () -> simStatus().contains("contactor=closed"));
+        awaitTrue("charging again after the driver came back", () -> simStatusOrEmpty().contains("contactor=closed"));
         int afterReinstall = mark(cp);
         // two sampled MeterValues of the same transaction after the driver came back
         int next = Ocpp.indexOf(cp, awaitAfter(cp, afterReinstall, transactionMeterValues(transactionId))) + 1;
@@ -218,7 +194,8 @@ public class HotSwapBasicsIT {
         return r.configurationKey().get(0).value();
     }
 
-    private String simStatus() {
+    /** The simulator's {@code sim:status} text, empty while the simulator bundle is away. */
+    private String simStatusOrEmpty() {
         try {
             return String.valueOf(support.sim("status"));
         } catch (Exception e) {

@@ -17,18 +17,13 @@ import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
 import io.chargegate.ocpp.model.types.UpdateStatus;
 import io.chargegate.ocpp.model.types.UpdateType;
 import io.chargegate.ocpp.rpc.ErrorCode;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +34,6 @@ import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * The LocalAuthListManagement profile bundle on the real runtime: TC_042_1, TC_042_2, TC_043, TC_043_1, TC_043_2,
@@ -49,37 +43,17 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class LocalAuthListIT {
+public class LocalAuthListIT extends StationTestBase {
 
     private static final IdTagInfo ACCEPTED = new IdTagInfo(AuthorizationStatus.ACCEPTED);
 
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-    private ChargePointConnection cp;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.localauthlist"));
+    public LocalAuthListIT() {
+        super("io.chargegate.profile.localauthlist");
     }
 
     @Before
     public void setUp() throws Exception {
-        // one identity per test: the Felix instance is shared by the class
-        support = new StationSupport(context, "CP-LAL-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        support.startCsms();
-        support.startSimulator(1);
-        cp = support.startStation(1, null);
-        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
+        startConnectedStation("CP-LAL", 1);
     }
 
     private int version() throws Exception {

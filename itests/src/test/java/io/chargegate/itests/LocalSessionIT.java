@@ -1,22 +1,15 @@
 package io.chargegate.itests;
 
-import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.AuthorizeRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionRequest;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-
-import javax.inject.Inject;
 
 import static io.chargegate.itests.Ocpp.all;
 import static io.chargegate.itests.Ocpp.awaitAfter;
@@ -24,39 +17,15 @@ import static io.chargegate.itests.Ocpp.awaitStatus;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /** Locally started sessions, identification first: TC_004_1 and TC_004_2. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class LocalSessionIT {
-
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-    private ChargePointConnection cp;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
+public class LocalSessionIT extends StationTestBase {
 
     @Before
     public void setUp() throws Exception {
-        // one identity per test: the Felix instance is shared by the class
-        support = new StationSupport(context, "CP-LS-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        support.startCsms();
-        support.startSimulator(1);
-        cp = support.startStation(1, null);
-        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
+        startConnectedStation("CP-LS", 1);
     }
 
     /** TC_004_1: tag first (Authorize, Preparing), then plug in: StartTransaction and Charging. */

@@ -12,18 +12,13 @@ import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.IdTagInfo;
 import io.chargegate.ocpp.model.types.MeterValue;
 import io.chargegate.ocpp.model.types.Reason;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +35,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * The CSMS goes away during and around a transaction and comes back on the same port: TC_036 (meter values
@@ -49,30 +43,12 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class OfflineIT {
-
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
+public class OfflineIT extends StationTestBase {
 
     @Before
     public void setUp() throws Exception {
-        support = new StationSupport(context, "CP-OFF");
-        support.startCsms();
+        startCsms("CP-OFF");
         support.startSimulator(1);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
     }
 
     /**
@@ -225,13 +201,5 @@ public class OfflineIT {
                 .map(m -> (Object) m.request()).toList();
         assertEquals("no message delivered twice:\n" + Ocpp.describe(messages),
                 requests.size(), new HashSet<>(requests).size());
-    }
-
-    private String simStatus() {
-        try {
-            return String.valueOf(support.sim("status"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

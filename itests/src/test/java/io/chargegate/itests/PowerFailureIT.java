@@ -5,7 +5,6 @@ import io.chargegate.csms.demo.ReceivedMessage;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.RemoteStartTransactionRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionRequest;
-import io.chargegate.ocpp.model.messages.StartTransactionResponse;
 import io.chargegate.ocpp.model.messages.StatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.StopTransactionRequest;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
@@ -14,18 +13,13 @@ import io.chargegate.ocpp.model.types.RegistrationStatus;
 import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
 import io.chargegate.station.api.Station;
 import io.chargegate.station.api.StationStatus;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -39,7 +33,6 @@ import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * TC_032_1 (power failure with backup power: stop the transactions before going down) on the real bundles with the
@@ -49,32 +42,13 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PowerFailureIT {
-
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
+public class PowerFailureIT extends StationTestBase {
 
     @Before
     public void setUp() throws Exception {
-        // one identity per test: the Felix instance is shared by the class
-        support = new StationSupport(context, "CP-PF-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
         Dictionary<String, Object> csms = new Hashtable<>();
         csms.put("heartbeatInterval", 3600); // no heartbeat comes between the power failure and its StopTransaction
-        support.startCsms(csms);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
+        startCsms(perTestId("CP-PF"), csms);
     }
 
     /**
@@ -171,24 +145,5 @@ public class PowerFailureIT {
         Ocpp.configure(cp, "MeterValueSampleInterval", "0");
         Ocpp.configure(cp, "ClockAlignedDataInterval", "0");
         return cp;
-    }
-
-    /** Plug in, present {@code idTag}, wait for Charging; returns the transaction id. */
-    private int startSession(ChargePointConnection cp, String idTag) throws Exception {
-        int m = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
-        support.sim("tag", idTag);
-        ReceivedMessage start = awaitAfter(cp, m, Action.START_TRANSACTION);
-        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
-        return ((StartTransactionResponse) start.response()).transactionId();
-    }
-
-    private String simStatus() {
-        try {
-            return String.valueOf(support.sim("status"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,14 +11,10 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
@@ -30,8 +26,6 @@ import static io.chargegate.itests.Ocpp.awaitStatus;
 import static io.chargegate.itests.Ocpp.awaitTrue;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * The station reconnects by itself, during a transaction, after the CSMS closed the WebSocket and after the TCP
@@ -39,31 +33,18 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class ReconnectIT {
+public class ReconnectIT extends StationTestBase {
 
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
     private TcpProxy proxy;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
 
     @Before
     public void setUp() throws Exception {
-        support = new StationSupport(context, "CP-RECON");
-        support.startCsms();
+        startCsms("CP-RECON");
         support.startSimulator(1);
     }
 
     @After
     public void tearDown() throws Exception {
-        support.close();
         if (proxy != null) {
             proxy.close();
         }

@@ -11,18 +11,13 @@ import io.chargegate.ocpp.model.messages.GetConfigurationResponse;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.ConfigurationStatus;
 import io.chargegate.ocpp.model.types.RegistrationStatus;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.time.Instant;
 import java.util.Hashtable;
 import java.util.List;
@@ -33,33 +28,15 @@ import static io.chargegate.itests.Ocpp.call;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /** Registration with the CSMS: TC_002 (BootNotification answered Pending). */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class RegistrationIT {
-
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
+public class RegistrationIT extends StationTestBase {
 
     @Before
     public void setUp() throws Exception {
         support = new StationSupport(context, "CP-REG");
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
     }
 
     /**

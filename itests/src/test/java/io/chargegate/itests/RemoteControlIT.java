@@ -1,28 +1,19 @@
 package io.chargegate.itests;
 
-import io.chargegate.csms.demo.ChargePointConnection;
-import io.chargegate.csms.demo.ReceivedMessage;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.RemoteStartTransactionRequest;
 import io.chargegate.ocpp.model.messages.RemoteStopTransactionRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionRequest;
-import io.chargegate.ocpp.model.messages.StartTransactionResponse;
 import io.chargegate.ocpp.model.messages.StopTransactionRequest;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.Reason;
 import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-
-import javax.inject.Inject;
 
 import static io.chargegate.itests.Ocpp.all;
 import static io.chargegate.itests.Ocpp.awaitAfter;
@@ -31,39 +22,15 @@ import static io.chargegate.itests.Ocpp.call;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /** Remote start and stop: TC_010, TC_011_1, TC_011_2, TC_012, TC_026, TC_027, TC_028. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RemoteControlIT {
-
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-    private ChargePointConnection cp;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
+public class RemoteControlIT extends StationTestBase {
 
     @Before
     public void setUp() throws Exception {
-        // one identity per test: the Felix instance is shared by the class
-        support = new StationSupport(context, "CP-RC-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        support.startCsms();
-        support.startSimulator(1);
-        cp = support.startStation(1, null);
-        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
+        startConnectedStation("CP-RC", 1);
     }
 
     /** TC_010: cable plugged in first, then RemoteStartTransaction: StartTransaction, Charging. */
@@ -162,16 +129,5 @@ public class RemoteControlIT {
         assertEquals(RemoteStartStopStatus.ACCEPTED, call(cp, new RemoteStopTransactionRequest(transactionId)).status());
         assertEquals(transactionId, cp.await(Action.STOP_TRANSACTION, Ocpp.WAIT)
                 .request(StopTransactionRequest.class).transactionId());
-    }
-
-    /** Plug in, present {@code idTag}, wait for Charging; returns the transaction id. */
-    private int startSession(String idTag) throws Exception {
-        int m = mark(cp);
-        support.sim("plug", 1);
-        awaitStatus(cp, m, 1, ChargePointStatus.PREPARING);
-        support.sim("tag", idTag);
-        ReceivedMessage start = awaitAfter(cp, m, Action.START_TRANSACTION);
-        awaitStatus(cp, m, 1, ChargePointStatus.CHARGING);
-        return ((StartTransactionResponse) start.response()).transactionId();
     }
 }

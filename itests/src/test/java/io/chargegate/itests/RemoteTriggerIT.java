@@ -1,6 +1,5 @@
 package io.chargegate.itests;
 
-import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.csms.demo.ReceivedMessage;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.MeterValuesRequest;
@@ -12,18 +11,12 @@ import io.chargegate.ocpp.model.types.MeterValue;
 import io.chargegate.ocpp.model.types.ReadingContext;
 import io.chargegate.ocpp.model.types.SampledValue;
 import io.chargegate.ocpp.model.types.TriggerMessageStatus;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-
-import javax.inject.Inject;
 
 import static io.chargegate.itests.Ocpp.awaitAfter;
 import static io.chargegate.itests.Ocpp.awaitStatus;
@@ -32,7 +25,6 @@ import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * The RemoteTrigger profile bundle on the real runtime: TC_054 for StatusNotification, Heartbeat and MeterValues
@@ -41,35 +33,15 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RemoteTriggerIT {
+public class RemoteTriggerIT extends StationTestBase {
 
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-    private ChargePointConnection cp;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.remotetrigger"));
+    public RemoteTriggerIT() {
+        super("io.chargegate.profile.remotetrigger");
     }
 
     @Before
     public void setUp() throws Exception {
-        // one identity per test: the Felix instance is shared by the class
-        support = new StationSupport(context, "CP-TRG-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        support.startCsms();
-        support.startSimulator(2);
-        cp = support.startStation(2, null);
-        awaitStatus(cp, 0, 2, ChargePointStatus.AVAILABLE);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
+        startConnectedStation("CP-TRG", 2);
     }
 
     private TriggerMessageStatus trigger(MessageTrigger message, Integer connectorId) throws Exception {

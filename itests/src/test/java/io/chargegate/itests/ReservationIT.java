@@ -1,6 +1,5 @@
 package io.chargegate.itests;
 
-import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.AuthorizeRequest;
 import io.chargegate.ocpp.model.messages.AuthorizeResponse;
@@ -18,18 +17,13 @@ import io.chargegate.ocpp.model.types.IdTagInfo;
 import io.chargegate.ocpp.model.types.KeyValue;
 import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
 import io.chargegate.ocpp.model.types.ReservationStatus;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -39,7 +33,6 @@ import static io.chargegate.itests.Ocpp.call;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * The Reservation profile bundle on the real runtime: TC_046_1, TC_046_2, TC_047, TC_048_1..4, TC_049 (acceptance
@@ -47,35 +40,15 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ReservationIT {
+public class ReservationIT extends StationTestBase {
 
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-    private ChargePointConnection cp;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.reservation"));
+    public ReservationIT() {
+        super("io.chargegate.profile.reservation");
     }
 
     @Before
     public void setUp() throws Exception {
-        // one identity per test: the Felix instance is shared by the class
-        support = new StationSupport(context, "CP-RSV-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        support.startCsms();
-        support.startSimulator(1);
-        cp = support.startStation(1, null);
-        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
+        startConnectedStation("CP-RSV", 1);
     }
 
     private ReservationStatus reserve(int connectorId, String idTag, int reservationId, Duration validFor)

@@ -1,6 +1,5 @@
 package io.chargegate.itests;
 
-import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.csms.demo.ReceivedMessage;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.ResetRequest;
@@ -10,18 +9,12 @@ import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.Reason;
 import io.chargegate.ocpp.model.types.ResetStatus;
 import io.chargegate.ocpp.model.types.ResetType;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
-
-import javax.inject.Inject;
 
 import static io.chargegate.itests.Ocpp.all;
 import static io.chargegate.itests.Ocpp.awaitAfter;
@@ -31,38 +24,15 @@ import static io.chargegate.itests.Ocpp.indexOf;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /** Reset with a running transaction: TC_015 (Hard) and TC_016 (Soft). */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class ResetIT {
-
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-    private ChargePointConnection cp;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
+public class ResetIT extends StationTestBase {
 
     @Before
     public void setUp() throws Exception {
-        support = new StationSupport(context, "CP-RESET");
-        support.startCsms();
-        support.startSimulator(1);
-        cp = support.startStation(1, null);
-        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
+        startConnectedStation("CP-RESET", 1);
     }
 
     /** TC_015: Reset Hard: StopTransaction reason HardReset, then a new BootNotification and status reports. */

@@ -1,6 +1,5 @@
 package io.chargegate.itests;
 
-import io.chargegate.csms.demo.ChargePointConnection;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.ClearChargingProfileRequest;
 import io.chargegate.ocpp.model.messages.GetCompositeScheduleRequest;
@@ -29,15 +28,11 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -53,7 +48,6 @@ import static io.chargegate.itests.Ocpp.callError;
 import static io.chargegate.itests.Ocpp.mark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * The SmartCharging profile bundle in Felix against the demo CSMS and the simulator: TC_056, TC_057, TC_058_1,
@@ -63,31 +57,17 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SmartChargingIT {
+public class SmartChargingIT extends StationTestBase {
 
     private static final String SMART_CHARGING = "io.chargegate.profile.smartcharging";
 
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-    private ChargePointConnection cp;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"),
-                ChargeGateOptions.chargegate(SMART_CHARGING));
+    public SmartChargingIT() {
+        super(SMART_CHARGING);
     }
 
     @Before
     public void setUp() throws Exception {
-        support = new StationSupport(context, "CP-SC-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-        support.startCsms();
-        support.startSimulator(1);
-        cp = support.startStation(1, null);
-        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
+        startConnectedStation("CP-SC", 1);
     }
 
     @After
@@ -96,7 +76,6 @@ public class SmartChargingIT {
         if (b.getState() != Bundle.ACTIVE) {
             b.start();
         }
-        support.close();
     }
 
     private Bundle bundle() {

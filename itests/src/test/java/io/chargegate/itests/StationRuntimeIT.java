@@ -12,18 +12,13 @@ import io.chargegate.ocpp.model.messages.StatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.StopTransactionRequest;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.Reason;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 
-import javax.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
  * One charger charging end to end in a real Felix: the real bundles, the simulator driver, the Core profile and the
@@ -39,32 +33,14 @@ import static org.ops4j.pax.exam.CoreOptions.options;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class StationRuntimeIT {
+public class StationRuntimeIT extends StationTestBase {
 
     private static final Duration WAIT = StationSupport.WAIT;
 
-    @Inject
-    private BundleContext context;
-
-    private StationSupport support;
-
-    @Configuration
-    public Option[] config() {
-        return options(ChargeGateOptions.runtime(),
-                ChargeGateOptions.chargegate("io.chargegate.driver.simulator"),
-                ChargeGateOptions.chargegate("io.chargegate.profile.core"));
-    }
-
     @Before
     public void setUp() throws Exception {
-        support = new StationSupport(context, "CP-IT");
-        support.startCsms();
+        startCsms("CP-IT");
         support.startSimulator(2);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        support.close();
     }
 
     /** TC_001: BootNotification, then StatusNotification Available for connector 0 and every connector. */

@@ -1,49 +1,16 @@
 package io.chargegate.profile.reservation.internal;
 
 import io.chargegate.ocpp.model.FeatureProfile;
-import io.chargegate.profile.testsupport.BundleJarAssertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import io.chargegate.profile.testsupport.ProfileBundleChecks;
 
 /**
  * Inspects the bundle jar bnd built in the package phase (failsafe passes its path as {@code bundle.jar}): the
- * manifest, and one DS component description per component (ReservationProfile + 2 handlers).
+ * manifest, and one DS component description per component (ReservationProfile + 2 handlers); the checks are
+ * {@link ProfileBundleChecks}'.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReservationBundleIT {
+class ReservationBundleIT extends ProfileBundleChecks {
 
-    private static final String PACKAGE = "io.chargegate.profile.reservation.internal.";
-
-    private BundleJarAssertions jar;
-
-    @BeforeAll
-    void readJar() throws Exception {
-        jar = BundleJarAssertions.fromSystemProperty();
-    }
-
-    @Test
-    void manifestNamesTheBundleExportsNothingAndListsThreeComponents() {
-        jar.assertProfileManifest("io.chargegate.profile.reservation", "io.chargegate.station.api");
-    }
-
-    @Test
-    void threeComponentsReservationProfileAndTwoHandlers() {
-        jar.assertProfileComponentAndHandlers(PACKAGE + "ReservationProfile", 3, 2);
-    }
-
-    @Test
-    void reservationProfileIsImmediate() {
-        jar.assertImmediate(PACKAGE + "ReservationProfile");
-    }
-
-    @Test
-    void handlerComponentsAnswerEachCsmsInitiatedReservationActionOnce() throws Exception {
-        jar.assertOneHandlerPerCsmsAction(FeatureProfile.RESERVATION);
-    }
-
-    @Test
-    void everyClassIsInTheInternalPackage() {
-        jar.assertEveryClassInPackage("io.chargegate.profile.reservation.internal", 4);
+    ReservationBundleIT() {
+        super("io.chargegate.profile.reservation", "ReservationProfile", FeatureProfile.RESERVATION, 2, 4);
     }
 }
