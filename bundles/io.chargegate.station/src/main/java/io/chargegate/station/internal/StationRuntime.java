@@ -5,18 +5,13 @@ import io.chargegate.hardware.api.ConnectorLockDriver;
 import io.chargegate.hardware.api.DriverProperties;
 import io.chargegate.hardware.api.EvseCapabilities;
 import io.chargegate.hardware.api.EvseDriver;
-import io.chargegate.hardware.api.EvseSink;
-import io.chargegate.hardware.api.HardwareFault;
 import io.chargegate.hardware.api.MeterDriver;
-import io.chargegate.hardware.api.MeterReading;
-import io.chargegate.hardware.api.PilotState;
 import io.chargegate.hardware.api.PowerSink;
 import io.chargegate.hardware.api.ResetKind;
 import io.chargegate.hardware.api.SystemDriver;
 import io.chargegate.hardware.api.SystemIdentity;
 import io.chargegate.hardware.api.TokenReader;
 import io.chargegate.hardware.api.TokenSink;
-import io.chargegate.hardware.api.UnlockResult;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.FeatureProfile;
 import io.chargegate.ocpp.model.Request;
@@ -30,7 +25,6 @@ import io.chargegate.ocpp.model.messages.FirmwareStatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.HeartbeatRequest;
 import io.chargegate.ocpp.model.messages.HeartbeatResponse;
 import io.chargegate.ocpp.model.messages.MeterValuesRequest;
-import io.chargegate.ocpp.model.messages.StartTransactionRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionResponse;
 import io.chargegate.ocpp.model.messages.StatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.StopTransactionRequest;
@@ -49,10 +43,8 @@ import io.chargegate.ocpp.model.types.ConfigurationStatus;
 import io.chargegate.ocpp.model.types.DiagnosticsStatus;
 import io.chargegate.ocpp.model.types.FirmwareStatus;
 import io.chargegate.ocpp.model.types.IdTagInfo;
-import io.chargegate.ocpp.model.types.Measurand;
 import io.chargegate.ocpp.model.types.MessageTrigger;
 import io.chargegate.ocpp.model.types.MeterValue;
-import io.chargegate.ocpp.model.types.ReadingContext;
 import io.chargegate.ocpp.model.types.Reason;
 import io.chargegate.ocpp.model.types.RegistrationStatus;
 import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
@@ -199,6 +191,7 @@ public final class StationRuntime implements Station {
     private final Map<Object, Object> profileKeys = new IdentityHashMap<>();
     private final Map<TokenReader, TokenSink> attachedReaders = new IdentityHashMap<>();
     private Connector[] connectors = new Connector[0];
+    private final Connector.Host connectorHost = new ConnectorHost();
     private boolean cpOperative = true;
     private Reservation cpReservation;
     private ScheduledFuture<?> cpReservationTimer;
@@ -372,7 +365,7 @@ public final class StationRuntime implements Station {
         int n = settings.connectors();
         connectors = new Connector[n + 1];
         for (int i = 0; i <= n; i++) {
-            connectors[i] = new Connector(i);
+            connectors[i] = new Connector(connectorHost, i);
         }
         cpOperative = !"Inoperative".equals(availability.get("0").orElse("Operative"));
         for (int i = 1; i <= n; i++) {
@@ -560,7 +553,7 @@ public final class StationRuntime implements Station {
                 cut(identity.meterSerialNumber(), 25));
     }
 
-    private static String cut(String s, int max) {
+    static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
@@ -1414,7 +1407,7 @@ public final class StationRuntime implements Station {
     }
 
     /** An idTag authorized to start, waiting for (or just given) a vehicle. */
-    private record Authorized(String idTag, IdTagInfo info, ChargingProfile profile, Integer reservationId) {
+    record Authorized(String idTag, IdTagInfo info, ChargingProfile profile, Integer reservationId) {
     }
 
     // =====================================================================================================
@@ -1488,7 +1481,7 @@ public final class StationRuntime implements Station {
             return new ConnectorState(connectorId, ChargePointStatus.UNAVAILABLE, ChargePointErrorCode.NO_ERROR, null, null, null, false);
         }
         Connector c = connectors[connectorId];
-        Status s = c.compute();
+        Connector.Status s = c.compute();
         TxRecord tx = c.tx;
         return new ConnectorState(connectorId, s.status(), s.errorCode(), s.vendorErrorCode(),
                 tx == null ? null : tx.transactionId, tx == null ? null : tx.idTag,
@@ -2225,7 +2218,7 @@ public final class StationRuntime implements Station {
     // helpers
     // =====================================================================================================
 
-    private static void cancel(ScheduledFuture<?> f) {
+    static void cancel(ScheduledFuture<?> f) {
         if (f != null) {
             f.cancel(false);
         }
@@ -2253,10 +2246,6 @@ public final class StationRuntime implements Station {
         }
     }
 
-    /** A connector status with its error codes. */
-    record Status(ChargePointStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {
-    }
-
     private StopTransactionRequest queueStop(TxRecord tx, Reason reason, String stopIdTag, double meterStopWh, MeterValue endSample) {
         // StopTxnSampledData (Transaction.Begin, Sample.Periodic) and StopTxnAlignedData (Sample.Clock) in
         // chronological order, Transaction.End last
@@ -2281,749 +2270,142 @@ public final class StationRuntime implements Station {
     // connector
     // =====================================================================================================
 
-    /** One connector (0 = the charge point as a whole). Guarded by the runtime's monitor. */
-    private final class Connector {
-        final int id;
-        EvseDriver evse;
-        EvseCapabilities caps;
-        Sink sink;
-        MeterDriver meter;
-        ConnectorLockDriver lock;
-        PilotState pilot = PilotState.A;
-        HardwareFault fault = HardwareFault.NONE;
-        boolean lockFailure;
-        boolean locked;
-        boolean operativeWanted = true;
-        boolean finishing;
-        boolean authorizing;
-        Authorized authorized;
-        ScheduledFuture<?> connectionTimer;
-        TxRecord tx;
-        ScheduledFuture<?> sampleTask;
-        ScheduledFuture<?> graceTimer;
-        Reservation reservation;
-        ScheduledFuture<?> reservationTimer;
-        double lastWh = -1;
-        MeterReading lastReading;
-        /** The last meter read failed: reported as PowerMeterFailure with the current status until a read succeeds. */
-        boolean meterFailed;
-        String meterFailureInfo;
-        Status computed;
-        Status reported;
-        ScheduledFuture<?> statusTimer;
-        /** The idTag of the transaction whose stop left the connector Finishing (F2 restart, {@link #pickConnector}). */
-        String finishedIdTag;
-        /**
-         * The settle window after power was offered to a transaction (start, driver bound again): while it is open a
-         * SuspendedEV is not reported, the EV has not answered the offer yet ({@code evResponseSeconds}).
-         */
-        boolean settling;
-        ScheduledFuture<?> settleTimer;
-        long settleSeq;
-
-        Connector(int id) {
-            this.id = id;
-        }
-
-        // ---- drivers
-
-        void attach(EvseDriver driver) {
-            if (evse != null) {
-                EvseDriver old = evse;
-                sink = null;
-                safely("detach EVSE driver of connector " + id, old::detach);
-            }
-            evse = driver;
-            if (driver == null) {
-                LOG.warn("[{}] connector {}: EVSE driver gone", StationRuntime.this.id, id);
-                if (tx != null && !settings.driverGrace().isZero()) {
-                    long gen = generation;
-                    cancel(graceTimer);
-                    graceTimer = svc.scheduler().schedule(() -> graceOver(gen), settings.driverGrace().toMillis(), TimeUnit.MILLISECONDS);
-                } else if (tx != null) {
-                    stopTransaction(Reason.OTHER, null);
-                }
-                evaluate();
-                return;
-            }
-            try {
-                caps = driver.capabilities();
-            } catch (RuntimeException e) {
-                LOG.error("[{}] connector {}: capabilities() failed", StationRuntime.this.id, id, e);
-                caps = null;
-            }
-            cancel(graceTimer);
-            graceTimer = null;
-            Sink s = new Sink(this, generation);
-            sink = s;
-            LOG.info("[{}] connector {}: EVSE driver attached", StationRuntime.this.id, id);
-            if (tx != null && !tx.suspended) {
-                openSettle(); // power is offered again below: the EV answers it like at a start
-            }
-            safely("attach EVSE driver of connector " + id, () -> driver.attach(s));
-            applyEnabled();
-            pushLimit();
-            if (tx != null) {
-                power(!tx.suspended);
-            }
-            evaluate();
-        }
-
-        void graceOver(long gen) {
-            synchronized (StationRuntime.this) {
-                if (gen != generation || !running || evse != null) {
-                    return;
-                }
-                graceTimer = null;
-                if (tx != null) {
-                    LOG.warn("[{}] connector {}: no EVSE driver within the grace period, stopping the transaction",
-                            StationRuntime.this.id, id);
-                    stopTransaction(Reason.OTHER, null);
-                }
-                evaluate();
-            }
-        }
-
-        void shutdown() {
-            cancel(connectionTimer);
-            cancel(sampleTask);
-            cancel(graceTimer);
-            cancel(reservationTimer);
-            cancel(statusTimer);
-            cancel(settleTimer);
-            if (evse != null) {
-                sink = null;
-                safely("detach EVSE driver", evse::detach);
-                evse = null;
-            }
-        }
-
-        void applyEnabled() {
-            if (evse != null && id > 0) {
-                boolean enabled = cpOperative && operativeWanted && !onBackup;
-                safely("setEnabled", () -> evse.setEnabled(enabled));
-            }
-        }
-
-        /** Passes the limit in force to the EVSE driver, if one is bound. */
-        void pushLimit() {
-            ChargingLimit l = limitInForce(id);
-            if (evse != null && l != null && id > 0) {
-                EvseDriver d = evse;
-                safely("applyLimit", () -> d.applyLimit(l));
-            }
-        }
-
-        void power(boolean on) {
-            if (evse != null) {
-                safely("allowPowerOn", () -> evse.allowPowerOn(on));
-            }
-        }
-
-        // ---- hardware events
-
-        void onPilot(PilotState state) {
-            PilotState before = pilot;
-            pilot = state;
-            if (settling && state != PilotState.B) {
-                closeSettle(); // the EV answered the power offer (C, D), left (A) or reports an error (E, F)
-            }
-            if (before.vehicleConnected() == state.vehicleConnected()) {
-                evaluate();
-                return;
-            }
-            if (state.vehicleConnected()) {
-                if (tx == null && authorized != null) {
-                    Authorized a = authorized;
-                    clearAuthorization();
-                    startTransaction(a);
-                    return;
-                }
-            } else {
-                lockFailure = false;
-                if (tx != null) {
-                    if (config.boolValue(ConfigurationRegistry.STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT, true)) {
-                        stopTransaction(Reason.EV_DISCONNECTED, null);
-                        return;
-                    }
-                } else if (finishing && !locked) {
-                    finishing = false;
-                }
-            }
-            evaluate();
-        }
-
-        void onFault(HardwareFault f) {
-            fault = f == null ? HardwareFault.NONE : f;
-            if (fault.isFault()) {
-                LOG.warn("[{}] connector {}: fault {} ({}){}", StationRuntime.this.id, id, fault.errorCode().value(),
-                        fault.vendorErrorCode(), fault.blocking() ? "" : " (warning)");
-            } else {
-                LOG.info("[{}] connector {}: fault cleared", StationRuntime.this.id, id);
-            }
-            evaluate();
-        }
-
-        void onLocalStop() {
-            if (tx != null) {
-                stopTransaction(Reason.LOCAL, null);
-            } else if (authorized != null) {
-                clearAuthorization();
-                evaluate();
-            }
-        }
-
-        // ---- authorization and transactions
-
-        boolean canStart(String idTag, String parent) {
-            // Finishing with the EV still plugged in may start again (OCPP 1.6 4.9 F2); once the EV has left (cable
-            // still locked) it may not
-            if (id == 0 || evse == null || tx != null || authorized != null || authorizing
-                    || (finishing && !pilot.vehicleConnected()) || lockFailure
-                    || fault.blocking() || !cpOperative || !operativeWanted || onBackup) {
-                return false;
-            }
-            if (reservation != null && !reservationMatches(reservation, idTag, parent)) {
-                return false;
-            }
-            if (cpReservation != null && !reservationMatches(cpReservation, idTag, parent)) {
-                int free = 0;
-                for (int i = 1; i < connectors.length; i++) {
-                    Connector c = connectors[i];
-                    if (c.tx == null && c.authorized == null && c.evse != null && c.reservation == null) {
-                        free++;
-                    }
-                }
-                return free > 1; // the last free connector is kept for the charge point reservation
-            }
-            return true;
-        }
-
-        /** The parentIdTag of the reservation that applies here (this connector's, else the charge point's), or null. */
-        String reservationParent() {
-            Reservation r = reservation != null ? reservation : cpReservation;
-            return r == null ? null : r.parentIdTag();
-        }
-
-        boolean reservationMatches(Reservation r, String idTag, String parent) {
-            return r.idTag().equalsIgnoreCase(idTag) || (r.parentIdTag() != null && r.parentIdTag().equals(parent));
-        }
-
-        /** An authorized idTag: start at once when a vehicle is connected, else wait ConnectionTimeOut for one. */
-        void begin(Authorized a) {
-            Integer reservationId = null;
-            if (reservation != null && reservationMatches(reservation, a.idTag(), a.info().parentIdTag())) {
-                reservationId = reservation.reservationId();
-            } else if (cpReservation != null && reservationMatches(cpReservation, a.idTag(), a.info().parentIdTag())) {
-                reservationId = cpReservation.reservationId();
-            }
-            Authorized withReservation = new Authorized(a.idTag(), a.info(), a.profile(), reservationId);
-            if (pilot.vehicleConnected()) {
-                if (finishing) {
-                    // OCPP 1.6 4.9 F2: the user restarts charging on the stopped session's connector, the EV still
-                    // plugged in: Preparing, then the new transaction (the cable is locked again as at every start)
-                    LOG.info("[{}] connector {}: new session for {} while Finishing", StationRuntime.this.id, id, a.idTag());
-                    finishing = false;
-                    evaluate();
-                }
-                startTransaction(withReservation);
-                return;
-            }
-            authorized = withReservation;
-            int timeout = config.intValue(ConfigurationRegistry.CONNECTION_TIME_OUT, 60);
-            long gen = generation;
-            cancel(connectionTimer);
-            if (timeout > 0) {
-                connectionTimer = svc.scheduler().schedule(() -> {
-                    synchronized (StationRuntime.this) {
-                        if (gen == generation && running && authorized == withReservation) {
-                            LOG.info("[{}] connector {}: no vehicle within ConnectionTimeOut ({} s), authorization of {} dropped",
-                                    StationRuntime.this.id, id, timeout, withReservation.idTag());
-                            clearAuthorization();
-                            evaluate();
-                        }
-                    }
-                }, timeout, TimeUnit.SECONDS);
-            }
-            LOG.info("[{}] connector {}: {} authorized, waiting for the vehicle", StationRuntime.this.id, id, a.idTag());
-            evaluate();
-        }
-
-        void clearAuthorization() {
-            authorized = null;
-            cancel(connectionTimer);
-            connectionTimer = null;
-        }
-
-        void startTransaction(Authorized a) {
-            if (lock != null && caps != null && !caps.fixedCable() && caps.lockable()) {
-                boolean ok;
-                try {
-                    ok = lock.lock();
-                } catch (RuntimeException e) {
-                    LOG.error("[{}] connector {}: lock() failed", StationRuntime.this.id, id, e);
-                    ok = false;
-                }
-                if (!ok) {
-                    LOG.warn("[{}] connector {}: cable lock failed, no transaction", StationRuntime.this.id, id);
-                    lockFailure = true;
-                    evaluate();
-                    return;
-                }
-                locked = true;
-            }
-            double wh = readEnergy();
-            Instant now = now();
-            long ref = store.nextSequence("tx");
-            TxRecord t = new TxRecord(ref, id, a.idTag(), a.info().parentIdTag(), (int) Math.round(wh), now);
-            t.reservationId = a.reservationId();
-            List<Measurand> stopSampled = config.measurands(ConfigurationRegistry.STOP_TXN_SAMPLED_DATA);
-            if (!stopSampled.isEmpty()) {
-                MeterValue begin = Metering.meterValue(now, lastReading, wh, stopSampled, ReadingContext.TRANSACTION_BEGIN);
-                if (begin != null) {
-                    t.sampled.add(codec.encodePayload(begin));
-                }
-            }
-            // persisted before anything else happens
-            transactions.put(Integer.toString(id), t.encode());
-            StartTransactionRequest req = new StartTransactionRequest(id, a.idTag(), t.meterStart, t.reservationId, now);
-            enqueue(req, ref);
-            tx = t;
-            finishing = false;
-            if (!pilot.vehicleRequestsEnergy()) {
-                openSettle(); // before anything evaluates the status of the transaction: the EV answers power(true) below
-            }
-            pump(); // StartTransaction goes out before the status it causes
-            if (a.reservationId() != null) {
-                cancelReservationInternal(a.reservationId());
-            }
-            LOG.info("[{}] connector {}: transaction (local {}) started for {}, meterStart {} Wh",
-                    StationRuntime.this.id, id, ref, a.idTag(), t.meterStart);
-            power(true);
-            scheduleSampling();
-            ChargingProfile profile = a.profile();
-            notifyListeners(l -> l.transactionStarted(StationRuntime.this, id, a.idTag(), profile));
-            evaluate();
-            pump();
-        }
-
-        void stopTransaction(Reason reason, String stopIdTag) {
-            TxRecord t = tx;
-            if (t == null) {
-                return;
-            }
-            double wh = readEnergy();
-            Instant now = now();
-            MeterValue end = null;
-            List<Measurand> stopSampled = config.measurands(ConfigurationRegistry.STOP_TXN_SAMPLED_DATA);
-            if (!stopSampled.isEmpty()) {
-                end = Metering.meterValue(now, lastReading, wh, stopSampled, ReadingContext.TRANSACTION_END);
-            }
-            queueStop(t, reason, stopIdTag, wh, end);
-            transactions.remove(Integer.toString(id));
-            tx = null;
-            finishedIdTag = t.idTag;
-            closeSettle();
-            finishing = true; // before anything below re-evaluates the status: no transient status between the two
-            pump(); // StopTransaction goes out before the status it causes
-            cancel(sampleTask);
-            sampleTask = null;
-            cancel(graceTimer);
-            graceTimer = null;
-            power(false);
-            applyEnabled();
-            LOG.info("[{}] connector {}: transaction {} stopped ({}), meterStop {} Wh", StationRuntime.this.id, id,
-                    t.transactionId != null ? t.transactionId : "(local " + t.ref + ")", reason.value(), Math.round(wh));
-            Integer txId = t.transactionId;
-            notifyListeners(l -> l.transactionStopped(StationRuntime.this, id, txId));
-            finishing = true;
-            evaluate();
-            boolean unlockNow = reason != Reason.UNLOCK_COMMAND && (reason != Reason.EV_DISCONNECTED
-                    || config.boolValue(ConfigurationRegistry.UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT, true));
-            if (unlockNow && locked) {
-                unlockCable();
-            } else if (!pilot.vehicleConnected() && !locked) {
-                finishing = false;
-                evaluate();
-            }
-            pump();
-        }
-
-        /** Opens the settle window ({@code evResponseSeconds}; 0 = none), replacing one that is open. */
-        void openSettle() {
-            closeSettle();
-            long ms = settings.evResponse().toMillis();
-            if (ms <= 0) {
-                return;
-            }
-            settling = true;
-            long gen = generation;
-            long seq = ++settleSeq;
-            settleTimer = svc.scheduler().schedule(() -> {
-                synchronized (StationRuntime.this) {
-                    if (gen == generation && running && settling && seq == settleSeq) {
-                        settling = false;
-                        settleTimer = null;
-                        evaluate(); // a SuspendedEV held back is reported now
-                    }
-                }
-            }, ms, TimeUnit.MILLISECONDS);
-        }
-
-        void closeSettle() {
-            settling = false;
-            cancel(settleTimer);
-            settleTimer = null;
-        }
-
-        UnlockResult unlockCable() {
-            if (lock == null) {
-                return UnlockResult.NOT_SUPPORTED;
-            }
-            UnlockResult r;
-            try {
-                r = lock.unlock();
-            } catch (RuntimeException e) {
-                LOG.error("[{}] connector {}: unlock() failed", StationRuntime.this.id, id, e);
-                r = UnlockResult.UNLOCK_FAILED;
-            }
-            if (r == UnlockResult.UNLOCKED) {
-                locked = false;
-                if (!pilot.vehicleConnected()) {
-                    finishing = false;
-                }
-            }
-            evaluate();
-            return r;
-        }
-
-        // ---- metering
-
-        double readEnergy() {
-            if (meter != null) {
-                MeterReading r = null;
-                RuntimeException failure = null;
-                try {
-                    r = meter.read();
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-                if (r != null) {
-                    lastReading = r;
-                    if (r.energyImportWh() >= lastWh) {
-                        lastWh = r.energyImportWh();
-                    } else {
-                        LOG.warn("[{}] connector {}: meter went backwards ({} < {} Wh); keeping the last reading",
-                                StationRuntime.this.id, id, r.energyImportWh(), lastWh);
-                    }
-                    if (meterFailed) {
-                        meterFailed = false;
-                        meterFailureInfo = null;
-                        LOG.info("[{}] connector {}: meter readable again", StationRuntime.this.id, id);
-                        evaluate();
-                    }
-                } else if (!meterFailed) {
-                    // keep lastWh/lastReading: the last good reading stands in (meterStop, samples)
-                    meterFailed = true;
-                    meterFailureInfo = failure == null ? "no reading" : failure.getMessage();
-                    LOG.warn("[{}] connector {}: meter read failed ({}): PowerMeterFailure, keeping the last reading of {} Wh",
-                            StationRuntime.this.id, id, failure == null ? "null reading" : failure.toString(), lastWh);
-                    evaluate();
-                }
-            }
-            if (lastWh < 0) {
-                lastWh = tx != null ? tx.lastWh : 0;
-            }
-            if (tx != null && lastWh < tx.lastWh) {
-                lastWh = tx.lastWh;
-            }
-            return lastWh;
-        }
-
-        void scheduleSampling() {
-            cancel(sampleTask);
-            sampleTask = null;
-            int interval = config.intValue(ConfigurationRegistry.METER_VALUE_SAMPLE_INTERVAL, 0);
-            if (tx == null || interval <= 0 || id == 0) {
-                return;
-            }
-            long gen = generation;
-            sampleTask = svc.scheduler().scheduleAtFixedRate(() -> {
-                synchronized (StationRuntime.this) {
-                    if (gen == generation && running) {
-                        samplePeriodic();
-                    }
-                }
-            }, interval, interval, TimeUnit.SECONDS);
-        }
-
-        void samplePeriodic() {
-            TxRecord t = tx;
-            if (t == null) {
-                return;
-            }
-            double wh = readEnergy();
-            Instant now = now();
-            t.lastWh = wh;
-            t.lastTime = now;
-            List<Measurand> stopSampled = config.measurands(ConfigurationRegistry.STOP_TXN_SAMPLED_DATA);
-            if (!stopSampled.isEmpty()) {
-                MeterValue mv = Metering.meterValue(now, lastReading, wh, stopSampled, ReadingContext.SAMPLE_PERIODIC);
-                if (mv != null) {
-                    TxRecord.addBounded(t.sampled, codec.encodePayload(mv));
-                }
-            }
-            persistTx();
-            MeterValue mv = Metering.meterValue(now, lastReading, wh,
-                    config.measurands(ConfigurationRegistry.METER_VALUES_SAMPLED_DATA), ReadingContext.SAMPLE_PERIODIC);
-            if (mv != null) {
-                MeterValuesRequest req = new MeterValuesRequest(id, t.transactionId, List.of(mv));
-                enqueue(req, t.transactionId == null ? t.ref : null);
-                pump();
-            }
-        }
-
-        /** One clock-aligned sample, stamped with the boundary it belongs to. */
-        void sampleClockAligned(Instant now) {
-            if (meter == null && tx == null) {
-                return;
-            }
-            double wh = readEnergy();
-            MeterValue mv = Metering.meterValue(now, lastReading, wh,
-                    config.measurands(ConfigurationRegistry.METER_VALUES_ALIGNED_DATA), ReadingContext.SAMPLE_CLOCK);
-            TxRecord t = tx;
-            if (t != null) {
-                t.lastWh = wh;
-                t.lastTime = now;
-                List<Measurand> stopAligned = config.measurands(ConfigurationRegistry.STOP_TXN_ALIGNED_DATA);
-                if (!stopAligned.isEmpty()) {
-                    MeterValue sv = Metering.meterValue(now, lastReading, wh, stopAligned, ReadingContext.SAMPLE_CLOCK);
-                    if (sv != null) {
-                        TxRecord.addBounded(t.aligned, codec.encodePayload(sv));
-                    }
-                }
-                persistTx();
-                if (mv != null) {
-                    enqueue(new MeterValuesRequest(id, t.transactionId, List.of(mv)), t.transactionId == null ? t.ref : null);
-                    pump();
-                }
-            } else if (mv != null && canSend()) {
-                session.call(new MeterValuesRequest(id, null, List.of(mv)), settings.callTimeout());
-            }
-        }
-
-        /**
-         * TriggerMessage MeterValues: a sample of MeterValuesSampledData now, context Trigger; with the transaction's
-         * id (transactional, in order after its StartTransaction) when one runs, else sent at once. A connector with
-         * neither a meter nor a transaction has nothing to report.
-         */
-        void sampleTriggered() {
-            if (meter == null && tx == null) {
-                return;
-            }
-            double wh = readEnergy();
-            MeterValue mv = Metering.meterValue(now(), lastReading, wh,
-                    config.measurands(ConfigurationRegistry.METER_VALUES_SAMPLED_DATA), ReadingContext.TRIGGER);
-            if (mv == null) {
-                return;
-            }
-            TxRecord t = tx;
-            if (t != null) {
-                enqueue(new MeterValuesRequest(id, t.transactionId, List.of(mv)), t.transactionId == null ? t.ref : null);
-                pump();
-            } else {
-                sendTriggered(new MeterValuesRequest(id, null, List.of(mv)));
-            }
-        }
-
-        void persistTx() {
-            if (tx != null) {
-                transactions.put(Integer.toString(id), tx.encode());
-            }
-        }
-
-        // ---- status
-
-        Status compute() {
-            if (id == 0) {
-                boolean anyTx = false;
-                for (int i = 1; i < connectors.length; i++) {
-                    anyTx |= connectors[i].tx != null;
-                }
-                return new Status((!cpOperative || onBackup) && !anyTx ? ChargePointStatus.UNAVAILABLE : ChargePointStatus.AVAILABLE,
-                        ChargePointErrorCode.NO_ERROR, null, null);
-            }
-            ChargePointErrorCode error = lockFailure ? ChargePointErrorCode.CONNECTOR_LOCK_FAILURE : fault.errorCode();
-            String vendor = lockFailure ? null : fault.vendorErrorCode();
-            String info = lockFailure ? null : fault.info();
-            if (meterFailed && error == ChargePointErrorCode.NO_ERROR) {
-                // not blocking: reported with the current status (OCPP 1.6 StatusNotification, errorCode)
-                error = ChargePointErrorCode.POWER_METER_FAILURE;
-                info = meterFailureInfo;
-            }
-            if (evse == null) {
-                // also with a transaction kept open for the driver grace period: the CSMS must see that no energy
-                // can flow now; the transaction's status comes back when a driver is bound again
-                return new Status(ChargePointStatus.UNAVAILABLE, ChargePointErrorCode.NO_ERROR, null, null);
-            }
-            if (lockFailure || fault.blocking()) {
-                return new Status(ChargePointStatus.FAULTED, error, vendor, info);
-            }
-            ChargePointStatus s;
-            if (tx != null) {
-                if (tx.suspended) {
-                    s = ChargePointStatus.SUSPENDED_EVSE;
-                } else if (pilot.vehicleRequestsEnergy()) {
-                    s = ChargePointStatus.CHARGING;
-                } else {
-                    s = ChargePointStatus.SUSPENDED_EV;
-                }
-            } else if (!cpOperative || !operativeWanted) {
-                s = ChargePointStatus.UNAVAILABLE;
-            } else if (finishing) {
-                // also on backup power: a transaction stopped with reason PowerLoss ends in Finishing (TC_032_1)
-                s = ChargePointStatus.FINISHING;
-            } else if (onBackup) {
-                s = ChargePointStatus.UNAVAILABLE;
-            } else if (authorized != null || authorizing) {
-                s = ChargePointStatus.PREPARING;
-            } else if (reservation != null) {
-                s = ChargePointStatus.RESERVED;
-            } else if (pilot.vehicleConnected()) {
-                s = ChargePointStatus.PREPARING;
-            } else {
-                s = ChargePointStatus.AVAILABLE;
-            }
-            return new Status(s, error, vendor, info);
-        }
-
-        /** The status this connector would have without the reservation {@code reservationId} (if it holds it). */
-        ChargePointStatus statusIgnoring(int reservationId) {
-            if (reservation == null || reservation.reservationId() != reservationId) {
-                return compute().status();
-            }
-            Reservation held = reservation;
-            reservation = null;
-            try {
-                return compute().status();
-            } finally {
-                reservation = held;
-            }
-        }
-
-        /** Recomputes the status and reports a change once it lasted MinimumStatusDuration. */
-        void evaluate() {
-            if (!running) {
-                return;
-            }
-            Status now = compute();
-            computed = now;
-            if (id > 0) {
-                connectors[0].evaluate0();
-            }
-            if (now.equals(reported)) {
-                cancel(statusTimer);
-                statusTimer = null;
-                return;
-            }
-            if (settling && now.status() == ChargePointStatus.SUSPENDED_EV) {
-                // held back: the EV has not answered the power offer yet; reported when the window ends, if still so
-                cancel(statusTimer);
-                statusTimer = null;
-                return;
-            }
-            int min = config.intValue(ConfigurationRegistry.MINIMUM_STATUS_DURATION, 0);
-            if (min <= 0) {
-                report(now);
-                return;
-            }
-            cancel(statusTimer);
-            long gen = generation;
-            statusTimer = svc.scheduler().schedule(() -> {
-                synchronized (StationRuntime.this) {
-                    if (gen == generation && running && now.equals(computed) && !now.equals(reported)) {
-                        report(now);
-                    }
-                }
-            }, min, TimeUnit.SECONDS);
-        }
-
-        private void evaluate0() {
-            Status now = compute();
-            computed = now;
-            if (!now.equals(reported)) {
-                report(now);
-            }
-        }
-
-        void reportNow() {
-            cancel(statusTimer);
-            statusTimer = null;
-            computed = compute();
-            report(computed, true);
-        }
-
-        private void report(Status s) {
-            report(s, false);
-        }
-
-        private void report(Status s, boolean force) {
-            reported = s;
-            StatusNotificationRequest req = new StatusNotificationRequest(id, s.errorCode(), cut(s.info(), 50), s.status(),
-                    now(), null, cut(s.vendorErrorCode(), 50));
-            LOG.info("[{}] connector {}: {} ({})", StationRuntime.this.id, id, s.status().value(), s.errorCode().value());
-            sendStatus(req, force);
-        }
-    }
-
-    /** The sink one EVSE driver attachment reports to; ignored once replaced or after a restart. */
-    private final class Sink implements EvseSink {
-        private final Connector connector;
-        private final long gen;
-
-        Sink(Connector connector, long gen) {
-            this.connector = connector;
-            this.gen = gen;
-        }
-
-        private boolean current() {
-            return gen == generation && running && connector.sink == this;
+    /** The runtime as its {@link Connector}s see it; called with the runtime's monitor held. */
+    private final class ConnectorHost implements Connector.Host {
+        @Override
+        public Object lock() {
+            return StationRuntime.this;
         }
 
         @Override
-        public void pilotStateChanged(PilotState state) {
-            synchronized (StationRuntime.this) {
-                if (current() && state != null) {
-                    connector.onPilot(state);
-                }
-            }
+        public Station station() {
+            return StationRuntime.this;
         }
 
         @Override
-        public void contactorChanged(boolean closed) {
-            synchronized (StationRuntime.this) {
-                if (current()) {
-                    LOG.debug("[{}] connector {}: contactor {}", id, connector.id, closed ? "closed" : "open");
-                }
-            }
+        public String stationId() {
+            return id;
         }
 
         @Override
-        public void localStopRequested() {
-            synchronized (StationRuntime.this) {
-                if (current()) {
-                    connector.onLocalStop();
-                }
-            }
+        public StationSettings settings() {
+            return settings;
         }
 
         @Override
-        public void faultChanged(HardwareFault fault) {
-            synchronized (StationRuntime.this) {
-                if (current()) {
-                    connector.onFault(fault);
-                }
-            }
+        public ScheduledExecutorService scheduler() {
+            return svc.scheduler();
+        }
+
+        @Override
+        public OcppCodec codec() {
+            return codec;
+        }
+
+        @Override
+        public long generation() {
+            return generation;
+        }
+
+        @Override
+        public boolean running() {
+            return running;
+        }
+
+        @Override
+        public ConfigurationRegistry config() {
+            return config;
+        }
+
+        @Override
+        public boolean cpOperative() {
+            return cpOperative;
+        }
+
+        @Override
+        public boolean onBackup() {
+            return onBackup;
+        }
+
+        @Override
+        public Reservation cpReservation() {
+            return cpReservation;
+        }
+
+        @Override
+        public Connector[] connectors() {
+            return connectors;
+        }
+
+        @Override
+        public long nextTransactionRef() {
+            return store.nextSequence("tx");
+        }
+
+        @Override
+        public DurableMap transactions() {
+            return transactions;
+        }
+
+        @Override
+        public long enqueue(Request<?> request, Long ref) {
+            return StationRuntime.this.enqueue(request, ref);
+        }
+
+        @Override
+        public void pump() {
+            StationRuntime.this.pump();
+        }
+
+        @Override
+        public StopTransactionRequest queueStop(TxRecord tx, Reason reason, String stopIdTag, double meterStopWh,
+                                                MeterValue endSample) {
+            return StationRuntime.this.queueStop(tx, reason, stopIdTag, meterStopWh, endSample);
+        }
+
+        @Override
+        public boolean cancelReservation(int reservationId) {
+            return cancelReservationInternal(reservationId);
+        }
+
+        @Override
+        public Instant now() {
+            return StationRuntime.this.now();
+        }
+
+        @Override
+        public boolean canSend() {
+            return StationRuntime.this.canSend();
+        }
+
+        @Override
+        public void callNow(Request<?> request) {
+            session.call(request, settings.callTimeout());
+        }
+
+        @Override
+        public void sendTriggered(Request<?> request) {
+            StationRuntime.this.sendTriggered(request);
+        }
+
+        @Override
+        public void sendStatus(StatusNotificationRequest request, boolean force) {
+            StationRuntime.this.sendStatus(request, force);
+        }
+
+        @Override
+        public ChargingLimit limitInForce(int connectorId) {
+            return StationRuntime.this.limitInForce(connectorId);
+        }
+
+        @Override
+        public void safely(String what, Runnable r) {
+            StationRuntime.this.safely(what, r);
+        }
+
+        @Override
+        public void notifyListeners(java.util.function.Consumer<TransactionListener> call) {
+            StationRuntime.this.notifyListeners(call);
         }
     }
 
