@@ -12,7 +12,6 @@ import io.chargegate.hardware.api.SystemDriver;
 import io.chargegate.hardware.api.SystemIdentity;
 import io.chargegate.hardware.api.TokenReader;
 import io.chargegate.hardware.api.TokenSink;
-import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.FeatureProfile;
 import io.chargegate.ocpp.model.Request;
 import io.chargegate.ocpp.model.Response;
@@ -24,7 +23,6 @@ import io.chargegate.ocpp.model.messages.DiagnosticsStatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.FirmwareStatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.HeartbeatRequest;
 import io.chargegate.ocpp.model.messages.HeartbeatResponse;
-import io.chargegate.ocpp.model.messages.MeterValuesRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionResponse;
 import io.chargegate.ocpp.model.messages.StatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.StopTransactionRequest;
@@ -56,7 +54,6 @@ import io.chargegate.ocpp.model.types.UnlockStatus;
 import io.chargegate.ocpp.model.types.UpdateStatus;
 import io.chargegate.ocpp.model.types.UpdateType;
 import io.chargegate.ocpp.rpc.ConnectionClosedException;
-import io.chargegate.ocpp.rpc.OcppException;
 import io.chargegate.ocpp.rpc.Role;
 import io.chargegate.ocpp.rpc.RpcSession;
 import io.chargegate.ocpp.rpc.Transport;
@@ -78,8 +75,6 @@ import io.chargegate.station.api.Station;
 import io.chargegate.station.api.StationStatus;
 import io.chargegate.station.api.TransactionListener;
 import io.chargegate.store.DurableMap;
-import io.chargegate.store.DurableQueue;
-import io.chargegate.store.QueueEntry;
 import io.chargegate.store.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,9 +152,7 @@ public final class StationRuntime implements Station {
     private long generation;
     private boolean running;
     private StateStore store;
-    private DurableQueue queue;
     private DurableMap transactions;
-    private DurableMap txIds;
     private DurableMap availability;
     private DurableMap reservations;
     private ConfigurationRegistry config;
@@ -177,13 +170,9 @@ public final class StationRuntime implements Station {
     private ScheduledFuture<?> heartbeatTask;
     private ScheduledFuture<?> bootTask;
     private ScheduledFuture<?> alignedTask;
-    private ScheduledFuture<?> retryTask;
-    private long inFlightSeq;
     private boolean backlog;
     /** A send failed because the connection is gone although the close has not been reported yet. */
     private boolean linkBroken;
-    private final Map<Long, Integer> attempts = new HashMap<>();
-    private final Map<Long, CompletableFuture<Response>> queueWaiters = new HashMap<>();
     /** Held statuses in order; while offline only the latest per connector is kept. */
     private final List<StatusNotificationRequest> pendingStatus = new ArrayList<>();
     private final List<Request<?>> pendingOther = new ArrayList<>();
@@ -191,7 +180,10 @@ public final class StationRuntime implements Station {
     private final Map<Object, Object> profileKeys = new IdentityHashMap<>();
     private final Map<TokenReader, TokenSink> attachedReaders = new IdentityHashMap<>();
     private Connector[] connectors = new Connector[0];
-    private final Connector.Host connectorHost = new ConnectorHost();
+    /** What the extracted parts ({@link Connector}, {@link TransactionQueue}) see of this runtime. */
+    private final Handle handle = new Handle();
+    /** The durable outbound queue; opened on the store at every start. */
+    private final TransactionQueue txQueue;
     private boolean cpOperative = true;
     private Reservation cpReservation;
     private ScheduledFuture<?> cpReservationTimer;
@@ -226,6 +218,7 @@ public final class StationRuntime implements Station {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.svc = services;
         this.id = settings.chargePointId();
+        this.txQueue = new TransactionQueue(handle);
     }
 
     // =====================================================================================================
@@ -245,9 +238,8 @@ public final class StationRuntime implements Station {
             StateStore st = svc.storeOpener().apply(settings.storeFile());
             try {
                 store = st;
-                queue = st.queue("outbound");
+                txQueue.open(st.queue("outbound"), st.map("txids"));
                 transactions = st.map("transactions");
-                txIds = st.map("txids");
                 availability = st.map("availability");
                 reservations = st.map("reservations");
                 config = new ConfigurationRegistry(st.map("config"), settings.connectors(), settings.heartbeatIntervalDefault(),
@@ -265,9 +257,9 @@ public final class StationRuntime implements Station {
             registration = null;
             bootAcceptedThisRun = false;
             bootInFlight = false;
-            inFlightSeq = 0;
+            txQueue.resetInFlight();
             backlog = false;
-            attempts.clear();
+            txQueue.clearAttempts();
             pendingStatus.clear();
             pendingOther.clear();
             session = RpcSession.builder(Role.CHARGE_POINT)
@@ -292,7 +284,7 @@ public final class StationRuntime implements Station {
             bootWaitDeadline = svc.clock().instant().plus(settings.systemDriverWait());
             connection = svc.connector().open(connectionSettings(), new Listener(gen));
             LOG.info("[{}] station started: {} connector(s), {} queued message(s), {} transaction(s) cut off by power loss",
-                    id, settings.connectors(), queue.size(), powerLoss.size());
+                    id, settings.connectors(), txQueue.size(), powerLoss.size());
         }
     }
 
@@ -309,7 +301,7 @@ public final class StationRuntime implements Station {
             cancel(heartbeatTask);
             cancel(bootTask);
             cancel(alignedTask);
-            cancel(retryTask);
+            txQueue.cancelRetry();
             cancel(cpReservationTimer);
             cancel(holdTask);
             holdTask = null;
@@ -327,10 +319,7 @@ public final class StationRuntime implements Station {
             detachPowerSink();
             onBackup = false; // the driver reports it again when the station starts (a Reset)
             dispatcher.close();
-            for (CompletableFuture<Response> w : queueWaiters.values()) {
-                w.completeExceptionally(new ConnectionClosedException("station stopped"));
-            }
-            queueWaiters.clear();
+            txQueue.failWaiters();
             conn = connection;
             connection = null;
         }
@@ -365,7 +354,7 @@ public final class StationRuntime implements Station {
         int n = settings.connectors();
         connectors = new Connector[n + 1];
         for (int i = 0; i <= n; i++) {
-            connectors[i] = new Connector(connectorHost, i);
+            connectors[i] = new Connector(handle, i);
         }
         cpOperative = !"Inoperative".equals(availability.get("0").orElse("Operative"));
         for (int i = 1; i <= n; i++) {
@@ -476,9 +465,9 @@ public final class StationRuntime implements Station {
         LOG.info("[{}] connected to {}", id, settings.csmsUrl());
         if (bootAcceptedThisRun) {
             registration = RegistrationStatus.ACCEPTED;
-            backlog = queue.size() > 0 || !pendingStatus.isEmpty() || !pendingOther.isEmpty();
+            backlog = txQueue.size() > 0 || !pendingStatus.isEmpty() || !pendingOther.isEmpty();
             scheduleHeartbeat();
-            pump();
+            txQueue.pump();
         } else {
             boot();
         }
@@ -627,7 +616,7 @@ public final class StationRuntime implements Station {
             powerLoss.clear();
         }
         scheduleClockAligned();
-        pump();
+        txQueue.pump();
     }
 
     private void setClock(Instant csmsTime) {
@@ -699,136 +688,10 @@ public final class StationRuntime implements Station {
                     return CompletableFuture.completedFuture(null);
                 }
                 case TRANSACTIONAL -> {
-                    long seq = enqueue(request, null);
-                    CompletableFuture<Response> waiter = new CompletableFuture<>();
-                    queueWaiters.put(seq, waiter);
-                    pump();
-                    return (CompletionStage<R>) waiter;
+                    return (CompletionStage<R>) txQueue.submit(request);
                 }
                 default -> throw new IllegalArgumentException("unknown delivery " + delivery);
             }
-        }
-    }
-
-    private long enqueue(Request<?> request, Long ref) {
-        String json = codec.encodePayload(request);
-        return queue.append(new QueuedMessage(request.action(), ref, json).encode());
-    }
-
-    /** Sends the head of the durable queue when possible: one at a time, strictly in order. */
-    private void pump() {
-        while (running && canSend() && inFlightSeq == 0 && retryTask == null) {
-            Optional<QueueEntry> head = queue.peek();
-            if (head.isEmpty()) {
-                backlog = false;
-                flushPendingStatus();
-                flushPendingOther();
-                return;
-            }
-            QueueEntry e = head.get();
-            Request<?> request;
-            QueuedMessage msg;
-            try {
-                msg = QueuedMessage.decode(e.value());
-                request = (Request<?>) codec.decodePayload(msg.action().requestType(), msg.json());
-            } catch (RuntimeException ex) {
-                LOG.error("[{}] unreadable queued message {} dropped: {}", id, e.seq(), e.value(), ex);
-                queue.remove(e.seq());
-                continue;
-            }
-            if (msg.ref() != null && msg.action() != Action.START_TRANSACTION) {
-                Integer txId = txIds.get(Long.toString(msg.ref())).map(Integer::valueOf).orElse(null);
-                if (txId == null) {
-                    LOG.error("[{}] {} for local transaction {} dropped: the CSMS never assigned that transaction an id",
-                            id, msg.action().wireName(), msg.ref());
-                    queue.remove(e.seq());
-                    failWaiter(e.seq(), new IllegalStateException("transaction without id"));
-                    continue;
-                }
-                request = withTransactionId(request, txId);
-            }
-            inFlightSeq = e.seq();
-            long gen = generation;
-            QueuedMessage sent = msg;
-            session.call(request, settings.callTimeout())
-                    .whenComplete((r, err) -> onQueueResult(gen, e.seq(), sent, r, err));
-            return; // the answer (or failure) pumps again
-        }
-    }
-
-    private static Request<?> withTransactionId(Request<?> request, int txId) {
-        if (request instanceof StopTransactionRequest s) {
-            return new StopTransactionRequest(s.idTag(), s.meterStop(), s.timestamp(), txId, s.reason(), s.transactionData());
-        }
-        if (request instanceof MeterValuesRequest m) {
-            return m.withTransactionId(txId);
-        }
-        return request;
-    }
-
-    private synchronized void onQueueResult(long gen, long seq, QueuedMessage msg, Response resp, Throwable err) {
-        if (gen != generation || !running) {
-            return;
-        }
-        if (err == null) {
-            // still in flight while its answer is handled, so a pump() the handling triggers (the StopTransaction
-            // of a start answered Invalid) does not send this message again
-            try {
-                onTransactionalResult(msg, resp);
-            } catch (RuntimeException e) {
-                LOG.error("[{}] handling the answer to {} failed", id, msg.action().wireName(), e);
-            }
-            queue.remove(seq);
-            attempts.remove(seq);
-            inFlightSeq = 0;
-            CompletableFuture<Response> w = queueWaiters.remove(seq);
-            if (w != null) {
-                w.complete(resp);
-            }
-            pump();
-            return;
-        }
-        inFlightSeq = 0;
-        Throwable cause = unwrap(err);
-        if (cause instanceof ConnectionClosedException) {
-            linkBroken = true; // resumed after the next connect
-            return;
-        }
-        if (cause instanceof OcppException oe && !oe.fromPeer()) {
-            LOG.error("[{}] queued {} is not valid and is dropped: {}", id, msg.action().wireName(), oe.getMessage());
-            dropQueued(seq, cause);
-            return;
-        }
-        int n = attempts.merge(seq, 1, Integer::sum);
-        int max = Math.max(1, config.intValue(ConfigurationRegistry.TRANSACTION_MESSAGE_ATTEMPTS, 3));
-        if (n >= max) {
-            LOG.error("[{}] {} dropped after {} attempt(s), last failure: {}", id, msg.action().wireName(), n, cause.toString());
-            dropQueued(seq, cause);
-            return;
-        }
-        long delay = Math.max(0, config.intValue(ConfigurationRegistry.TRANSACTION_MESSAGE_RETRY_INTERVAL, 60)) * (long) n;
-        LOG.warn("[{}] {} failed ({}), attempt {} of {}; retrying in {} s", id, msg.action().wireName(), cause.toString(), n, max, delay);
-        retryTask = svc.scheduler().schedule(() -> {
-            synchronized (this) {
-                if (gen == generation) {
-                    retryTask = null;
-                    pump();
-                }
-            }
-        }, Math.max(1, delay * 1000), TimeUnit.MILLISECONDS);
-    }
-
-    private void dropQueued(long seq, Throwable cause) {
-        queue.remove(seq);
-        attempts.remove(seq);
-        failWaiter(seq, cause);
-        pump();
-    }
-
-    private void failWaiter(long seq, Throwable cause) {
-        CompletableFuture<Response> w = queueWaiters.remove(seq);
-        if (w != null) {
-            w.completeExceptionally(cause);
         }
     }
 
@@ -849,20 +712,7 @@ public final class StationRuntime implements Station {
 
     private void onStartResult(long ref, StartTransactionResponse resp) {
         int txId = resp.transactionId();
-        txIds.put(Long.toString(ref), Integer.toString(txId));
-        // patch queued messages of this transaction with the real id
-        for (QueueEntry e : queue.entries()) {
-            QueuedMessage m;
-            try {
-                m = QueuedMessage.decode(e.value());
-            } catch (RuntimeException ex) {
-                continue;
-            }
-            if (m.action() != Action.START_TRANSACTION && Objects.equals(m.ref(), ref)) {
-                Request<?> patched = withTransactionId((Request<?>) codec.decodePayload(m.action().requestType(), m.json()), txId);
-                queue.replace(e.seq(), new QueuedMessage(m.action(), null, codec.encodePayload(patched)).encode());
-            }
-        }
+        txQueue.assignTransactionId(ref, txId);
         IdTagInfo info = resp.idTagInfo();
         for (Connector c : connectors) {
             TxRecord tx = c.tx;
@@ -904,7 +754,7 @@ public final class StationRuntime implements Station {
     }
 
     private void sendStatus(StatusNotificationRequest sn, boolean force) {
-        if (canSend() && (force || (!backlog && inFlightSeq == 0 && retryTask == null && queue.size() == 0))) {
+        if (canSend() && (force || (!backlog && txQueue.idle()))) {
             session.call(sn, settings.callTimeout()).whenComplete((r, e) -> {
                 if (e != null) {
                     LOG.debug("[{}] StatusNotification {} not delivered: {}", id, sn.status().value(), e.toString());
@@ -1668,7 +1518,7 @@ public final class StationRuntime implements Station {
             if (gen != generation || !running) {
                 return;
             }
-            if (canSend() && queue.size() > 0 && System.nanoTime() < deadline) {
+            if (canSend() && txQueue.size() > 0 && System.nanoTime() < deadline) {
                 svc.scheduler().schedule(() -> resetWhenFlushed(gen, type, deadline), 100, TimeUnit.MILLISECONDS);
                 return;
             }
@@ -1960,7 +1810,7 @@ public final class StationRuntime implements Station {
             }
         }
         return new StationStatus(id, running && online() && !linkBroken, running ? registration : null,
-                running ? queue.size() : 0, cs, txs, bootCount);
+                running ? txQueue.size() : 0, cs, txs, bootCount);
     }
 
     @Override
@@ -2183,7 +2033,7 @@ public final class StationRuntime implements Station {
             return id + ": stopped";
         }
         return id + ": " + (online() ? "connected" : "offline") + ", registration "
-                + (registration == null ? "none" : registration.value()) + ", queue " + queue.size()
+                + (registration == null ? "none" : registration.value()) + ", queue " + txQueue.size()
                 + ", connectors " + settings.connectors() + ", handlers " + dispatcher.actions().size()
                 + ", profiles [" + supportedProfiles() + "]";
     }
@@ -2192,14 +2042,7 @@ public final class StationRuntime implements Station {
     public synchronized List<String> queueSummary() {
         List<String> out = new ArrayList<>();
         if (running) {
-            for (QueueEntry e : queue.entries()) {
-                try {
-                    QueuedMessage m = QueuedMessage.decode(e.value());
-                    out.add(e.seq() + " " + m.action().wireName() + (m.ref() == null ? "" : " (local tx " + m.ref() + ")"));
-                } catch (RuntimeException ex) {
-                    out.add(e.seq() + " <unreadable>");
-                }
-            }
+            txQueue.summarize(out);
         }
         return out;
     }
@@ -2224,7 +2067,7 @@ public final class StationRuntime implements Station {
         }
     }
 
-    private static Throwable unwrap(Throwable t) {
+    static Throwable unwrap(Throwable t) {
         while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
@@ -2262,16 +2105,19 @@ public final class StationRuntime implements Station {
         }
         StopTransactionRequest req = new StopTransactionRequest(stopIdTag, (int) Math.round(meterStopWh), now(),
                 tx.transactionId == null ? 0 : tx.transactionId, reason, data.isEmpty() ? null : data);
-        enqueue(req, tx.transactionId == null ? tx.ref : null);
+        txQueue.enqueue(req, tx.transactionId == null ? tx.ref : null);
         return req;
     }
 
     // =====================================================================================================
-    // connector
+    // the handle of the extracted parts (Connector, TransactionQueue)
     // =====================================================================================================
 
-    /** The runtime as its {@link Connector}s see it; called with the runtime's monitor held. */
-    private final class ConnectorHost implements Connector.Host {
+    /**
+     * The runtime as its {@link Connector}s and its {@link TransactionQueue} see it; called with the runtime's monitor
+     * held.
+     */
+    private final class Handle implements Connector.Host, TransactionQueue.Host {
         @Override
         public Object lock() {
             return StationRuntime.this;
@@ -2349,12 +2195,12 @@ public final class StationRuntime implements Station {
 
         @Override
         public long enqueue(Request<?> request, Long ref) {
-            return StationRuntime.this.enqueue(request, ref);
+            return txQueue.enqueue(request, ref);
         }
 
         @Override
         public void pump() {
-            StationRuntime.this.pump();
+            txQueue.pump();
         }
 
         @Override
@@ -2401,6 +2247,28 @@ public final class StationRuntime implements Station {
         @Override
         public void safely(String what, Runnable r) {
             StationRuntime.this.safely(what, r);
+        }
+
+        @Override
+        public RpcSession session() {
+            return session;
+        }
+
+        @Override
+        public void queueDrained() {
+            backlog = false;
+            flushPendingStatus();
+            flushPendingOther();
+        }
+
+        @Override
+        public void connectionBroken() {
+            linkBroken = true; // resumed after the next connect
+        }
+
+        @Override
+        public void onTransactionalResult(QueuedMessage msg, Response resp) {
+            StationRuntime.this.onTransactionalResult(msg, resp);
         }
 
         @Override
