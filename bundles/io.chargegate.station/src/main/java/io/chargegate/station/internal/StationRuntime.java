@@ -15,8 +15,6 @@ import io.chargegate.hardware.api.TokenSink;
 import io.chargegate.ocpp.model.FeatureProfile;
 import io.chargegate.ocpp.model.Request;
 import io.chargegate.ocpp.model.Response;
-import io.chargegate.ocpp.model.messages.AuthorizeRequest;
-import io.chargegate.ocpp.model.messages.AuthorizeResponse;
 import io.chargegate.ocpp.model.messages.BootNotificationRequest;
 import io.chargegate.ocpp.model.messages.BootNotificationResponse;
 import io.chargegate.ocpp.model.messages.DiagnosticsStatusNotificationRequest;
@@ -156,7 +154,6 @@ public final class StationRuntime implements Station {
     private DurableMap availability;
     private DurableMap reservations;
     private ConfigurationRegistry config;
-    private AuthorizationStore auth;
     private RpcSession session;
     private Dispatcher dispatcher;
     private OcppConnection connection;
@@ -180,10 +177,12 @@ public final class StationRuntime implements Station {
     private final Map<Object, Object> profileKeys = new IdentityHashMap<>();
     private final Map<TokenReader, TokenSink> attachedReaders = new IdentityHashMap<>();
     private Connector[] connectors = new Connector[0];
-    /** What the extracted parts ({@link Connector}, {@link TransactionQueue}) see of this runtime. */
+    /** What the extracted parts ({@link Connector}, {@link TransactionQueue}, {@link Authorizer}) see of this runtime. */
     private final Handle handle = new Handle();
     /** The durable outbound queue; opened on the store at every start. */
     private final TransactionQueue txQueue;
+    /** Authorization of idTags: local list, cache, Authorize and the offline rules. */
+    private final Authorizer authorizer;
     private boolean cpOperative = true;
     private Reservation cpReservation;
     private ScheduledFuture<?> cpReservationTimer;
@@ -219,6 +218,7 @@ public final class StationRuntime implements Station {
         this.svc = services;
         this.id = settings.chargePointId();
         this.txQueue = new TransactionQueue(handle);
+        this.authorizer = new Authorizer(handle);
     }
 
     // =====================================================================================================
@@ -245,8 +245,8 @@ public final class StationRuntime implements Station {
                 config = new ConfigurationRegistry(st.map("config"), settings.connectors(), settings.heartbeatIntervalDefault(),
                         this::supportedProfiles, settings.authorizationKey());
                 config.onChange(this::onConfigChanged);
-                auth = new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("locallist.b"), st.map("meta"),
-                        settings.authorizationCacheSize(), this::now);
+                authorizer.open(new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("locallist.b"),
+                        st.map("meta"), settings.authorizationCacheSize(), this::now));
                 restoreState();
             } catch (RuntimeException e) {
                 st.close();
@@ -701,8 +701,8 @@ public final class StationRuntime implements Station {
         } else if (resp instanceof StopTransactionResponse stop && stop.idTagInfo() != null) {
             try {
                 StopTransactionRequest req = codec.decodePayload(StopTransactionRequest.class, msg.json());
-                if (req.idTag() != null && cacheEnabled()) {
-                    auth.updateCache(req.idTag(), stop.idTagInfo());
+                if (req.idTag() != null) {
+                    authorizer.learn(req.idTag(), stop.idTagInfo());
                 }
             } catch (RuntimeException e) {
                 LOG.debug("[{}] stop result not applied to the cache", id, e);
@@ -721,9 +721,7 @@ public final class StationRuntime implements Station {
                 if (info.parentIdTag() != null) {
                     tx.parentIdTag = info.parentIdTag();
                 }
-                if (cacheEnabled()) {
-                    auth.updateCache(tx.idTag, info);
-                }
+                authorizer.learn(tx.idTag, info);
                 c.persistTx();
                 LOG.info("[{}] transaction {} on connector {} for {}: {}", id, txId, c.id, tx.idTag, info.status().value());
                 if (info.status() != AuthorizationStatus.ACCEPTED) {
@@ -963,10 +961,6 @@ public final class StationRuntime implements Station {
         }
     }
 
-    private boolean cacheEnabled() {
-        return config.boolValue(ConfigurationRegistry.AUTHORIZATION_CACHE_ENABLED, true);
-    }
-
     // =====================================================================================================
     // drivers
     // =====================================================================================================
@@ -1126,48 +1120,6 @@ public final class StationRuntime implements Station {
     // authorization
     // =====================================================================================================
 
-    /** Authorizes an idTag per LocalPreAuthorize / LocalAuthorizeOffline / AllowOfflineTxForUnknownId. */
-    private CompletionStage<IdTagInfo> authorize(String idTag) {
-        Instant now = now();
-        boolean listEnabled = config.boolValue(ConfigurationRegistry.LOCAL_AUTH_LIST_ENABLED, false);
-        IdTagInfo listed = listEnabled ? auth.listed(idTag, now) : null;
-        IdTagInfo cached = cacheEnabled() ? auth.cached(idTag, now) : null;
-        IdTagInfo local = listed != null ? listed : cached;
-        if (canSend()) {
-            if (config.boolValue(ConfigurationRegistry.LOCAL_PRE_AUTHORIZE, false) && local != null
-                    && local.status() == AuthorizationStatus.ACCEPTED) {
-                return CompletableFuture.completedFuture(local);
-            }
-            long gen = generation;
-            return session.call(new AuthorizeRequest(idTag), settings.callTimeout()).handle((AuthorizeResponse r, Throwable e) -> {
-                synchronized (this) {
-                    if (gen != generation || !running) {
-                        return new IdTagInfo(AuthorizationStatus.INVALID);
-                    }
-                    if (r != null) {
-                        if (cacheEnabled()) {
-                            auth.updateCache(idTag, r.idTagInfo());
-                        }
-                        return r.idTagInfo();
-                    }
-                    LOG.info("[{}] Authorize {} failed ({}): deciding offline", id, idTag, unwrap(e).toString());
-                    return offlineDecision(local);
-                }
-            });
-        }
-        return CompletableFuture.completedFuture(offlineDecision(local));
-    }
-
-    private IdTagInfo offlineDecision(IdTagInfo local) {
-        if (local != null && config.boolValue(ConfigurationRegistry.LOCAL_AUTHORIZE_OFFLINE, true)) {
-            return local;
-        }
-        if (local == null && config.boolValue(ConfigurationRegistry.ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID, false)) {
-            return new IdTagInfo(AuthorizationStatus.ACCEPTED);
-        }
-        return new IdTagInfo(AuthorizationStatus.INVALID);
-    }
-
     /** A token was presented at a reader. */
     private void onToken(long gen, String idTag, int connectorHint) {
         synchronized (this) {
@@ -1193,7 +1145,7 @@ public final class StationRuntime implements Station {
                 }
             }
         }
-        authorize(idTag).whenComplete((info, err) -> {
+        authorizer.authorize(idTag).whenComplete((info, err) -> {
             synchronized (this) {
                 if (gen != generation || !running) {
                     return;
@@ -1411,7 +1363,7 @@ public final class StationRuntime implements Station {
                 LOG.info("[{}] RemoteStart on connector {}: Rejected", id, connectorId);
                 return RemoteStartStopStatus.REJECTED;
             }
-            String knownParent = localParent(idTag);
+            String knownParent = authorizer.localParent(idTag);
             target = connectorId != null ? connectors[connectorId] : pickConnector(0, idTag, knownParent);
             boolean learnParent = false;
             if (target == null || !target.canStart(idTag, knownParent)) {
@@ -1435,7 +1387,7 @@ public final class StationRuntime implements Station {
             target.evaluate();
         }
         Connector c = target;
-        authorize(idTag).whenComplete((info, err) -> {
+        authorizer.authorize(idTag).whenComplete((info, err) -> {
             synchronized (this) {
                 if (gen != generation || !running) {
                     return;
@@ -1450,14 +1402,6 @@ public final class StationRuntime implements Station {
             }
         });
         return RemoteStartStopStatus.ACCEPTED;
-    }
-
-    /** The parentIdTag the local list or the cache knows for {@code idTag}, without asking the CSMS; or null. */
-    private String localParent(String idTag) {
-        Instant now = now();
-        IdTagInfo listed = config.boolValue(ConfigurationRegistry.LOCAL_AUTH_LIST_ENABLED, false) ? auth.listed(idTag, now) : null;
-        IdTagInfo local = listed != null ? listed : cacheEnabled() ? auth.cached(idTag, now) : null;
-        return local == null ? null : local.parentIdTag();
     }
 
     /**
@@ -1620,17 +1564,17 @@ public final class StationRuntime implements Station {
 
     @Override
     public synchronized boolean clearAuthorizationCache() {
-        if (!running || !cacheEnabled()) {
+        if (!running || !authorizer.cacheEnabled()) {
             return false;
         }
-        auth.clearCache();
+        authorizer.clearCache();
         return true;
     }
 
     @Override
     public synchronized int localListVersion() {
         requireRunning();
-        return auth.localListVersion();
+        return authorizer.localListVersion();
     }
 
     @Override
@@ -1638,14 +1582,7 @@ public final class StationRuntime implements Station {
         if (!running || updateType == null) {
             return UpdateStatus.FAILED;
         }
-        int maxList = config.definition(ConfigurationRegistry.LOCAL_AUTH_LIST_MAX_LENGTH) == null ? -1
-                : config.intValue(ConfigurationRegistry.LOCAL_AUTH_LIST_MAX_LENGTH, -1);
-        int maxSend = config.definition(ConfigurationRegistry.SEND_LOCAL_LIST_MAX_LENGTH) == null ? -1
-                : config.intValue(ConfigurationRegistry.SEND_LOCAL_LIST_MAX_LENGTH, -1);
-        UpdateStatus s = auth.update(listVersion, updateType, entries, maxList, maxSend);
-        LOG.info("[{}] SendLocalList version {} {} ({} entries): {}", id, listVersion, updateType.value(),
-                entries == null ? 0 : entries.size(), s.value());
-        return s;
+        return authorizer.sendLocalList(listVersion, updateType, entries);
     }
 
     @Override
@@ -2049,7 +1986,7 @@ public final class StationRuntime implements Station {
 
     /** What the authorization cache holds for {@code idTag} now (expiry applied), or null. */
     synchronized IdTagInfo cachedAuthorization(String idTag) {
-        return running ? auth.peekCached(idTag, now()) : null;
+        return running ? authorizer.peekCached(idTag) : null;
     }
 
     /** The registration state now (null before the first answer). */
@@ -2110,14 +2047,14 @@ public final class StationRuntime implements Station {
     }
 
     // =====================================================================================================
-    // the handle of the extracted parts (Connector, TransactionQueue)
+    // the handle of the extracted parts (Connector, TransactionQueue, Authorizer)
     // =====================================================================================================
 
     /**
-     * The runtime as its {@link Connector}s and its {@link TransactionQueue} see it; called with the runtime's monitor
-     * held.
+     * The runtime as its {@link Connector}s, its {@link TransactionQueue} and its {@link Authorizer} see it; called with
+     * the runtime's monitor held.
      */
-    private final class Handle implements Connector.Host, TransactionQueue.Host {
+    private final class Handle implements Connector.Host, TransactionQueue.Host, Authorizer.Host {
         @Override
         public Object lock() {
             return StationRuntime.this;
