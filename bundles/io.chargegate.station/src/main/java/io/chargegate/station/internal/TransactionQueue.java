@@ -121,9 +121,10 @@ final class TransactionQueue {
         attempts.clear();
     }
 
-    /** Cancels a scheduled retry (a stop). */
+    /** Cancels a scheduled retry (a stop); after a restart the queue is sent again at once. */
     void cancelRetry() {
         cancel(retryTask);
+        retryTask = null;
     }
 
     /** Fails every caller waiting for the answer to a {@code TRANSACTIONAL} send (a stop). */

@@ -686,6 +686,35 @@ class StationRuntimeTest {
         assertEquals(2, h.csms.log.stream().filter(r -> r instanceof StartTransactionRequest).count());
     }
 
+    /**
+     * A reset while a transaction message waits for its retry: after the new boot the queue is sent at once (the
+     * cancelled retry no longer blocks the queue, which held every StatusNotification behind it too).
+     */
+    @Test
+    void aResetDuringARetryWaitSendsTheQueueAfterTheNewBoot() {
+        StationRuntime st = boot(1);
+        st.changeConfiguration("TransactionMessageAttempts", "5");
+        st.changeConfiguration("TransactionMessageRetryInterval", "600"); // the retry would come in 10 minutes
+        boolean[] broken = {true};
+        h.csms.startInfo = r -> {
+            if (broken[0]) {
+                throw new OcppException(ErrorCode.InternalError, "csms broken");
+            }
+            return new IdTagInfo(AuthorizationStatus.ACCEPTED);
+        };
+        h.evse[1].plugIn();
+        h.reader.present("TAG1", 0);
+        h.csms.next(StartTransactionRequest.class); // failed: retry scheduled
+        broken[0] = false;
+
+        assertEquals(ResetStatus.ACCEPTED, st.reset(ResetType.SOFT));
+        h.csms.next(BootNotificationRequest.class);
+        // the StartTransaction goes out again right after the boot, then the queued stop
+        h.csms.next(StartTransactionRequest.class);
+        assertEquals(Reason.SOFT_RESET, h.csms.next(StopTransactionRequest.class).reason());
+        Harness.await("queue empty", () -> st.queueSummary().isEmpty());
+    }
+
     @Test
     void minimumStatusDurationSuppressesFlapping() {
         StationRuntime st = boot(1);
