@@ -6,7 +6,13 @@ import io.chargegate.csms.demo.Handshake;
 import io.chargegate.csms.demo.RefusedConnection;
 import io.chargegate.ocpp.model.Action;
 import io.chargegate.ocpp.model.messages.BootNotificationResponse;
+import io.chargegate.ocpp.model.messages.ChangeConfigurationRequest;
+import io.chargegate.ocpp.model.messages.GetConfigurationRequest;
+import io.chargegate.ocpp.model.messages.ResetRequest;
+import io.chargegate.ocpp.model.types.ConfigurationStatus;
 import io.chargegate.ocpp.model.types.RegistrationStatus;
+import io.chargegate.ocpp.model.types.ResetStatus;
+import io.chargegate.ocpp.model.types.ResetType;
 import io.chargegate.station.api.Station;
 import io.chargegate.station.api.StationStatus;
 import org.junit.After;
@@ -23,6 +29,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 import javax.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +47,7 @@ import java.util.stream.Stream;
 
 import static io.chargegate.itests.Ocpp.awaitAfter;
 import static io.chargegate.itests.Ocpp.awaitTrue;
+import static io.chargegate.itests.Ocpp.call;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
@@ -45,7 +56,9 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 /**
- * OCPP 1.6 security profiles on the real bundles with the simulator and the demo CSMS: TC_085 (profile 1, HTTP Basic
+ * OCPP 1.6 security profiles on the real bundles with the simulator and the demo CSMS: TC_083 (ChangeConfiguration
+ * SecurityProfile raises the profile, used after a Reset, never lowered again), TC_084 (a lower SecurityProfile is
+ * Rejected), TC_085 (profile 1, HTTP Basic
  * auth {@code <chargePointId>:<AuthorizationKey>} over ws://), TC_086 (profile 2, TLS with a server certificate + Basic
  * auth) and TC_087 (profile 3, TLS with a client certificate). The certificates are made per test with the running
  * JDK's keytool: a self-signed (CA-less) CSMS certificate with SAN {@code ip:127.0.0.1,dns:localhost}, its PEM for
@@ -94,6 +107,83 @@ public class SecurityProfilesIT {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------- TC_083 / TC_084
+
+    /**
+     * TC_083, profile 1 to 2, as the compliance tool runs it: one endpoint (host and port) that the CSMS serves first
+     * without and then with TLS. The station on profile 1 ({@code ws://127.0.0.1:<port>/ocpp}, Basic auth, a trust
+     * store for the CSMS certificate prepared) accepts SecurityProfile=2 and a Reset; from then on it only tries TLS on
+     * the same host and port (a probe listening there in place of the CSMS sees TLS ClientHellos only, never a plain
+     * HTTP upgrade), and when the CSMS comes back with TLS it connects with TLS and Basic auth, and reports 2.
+     */
+    @Test
+    public void tc083_upgradeFrom1To2ReconnectsOnlyWithTls() throws Exception {
+        KeyPair server = keyPair("csms", SERVER_PASSWORD, "CN=ChargeGate test CSMS", "SAN=ip:127.0.0.1,dns:localhost");
+        DemoCentralSystem plain = support.startCsms(
+                csmsProperties("authorizationKeys", new String[] {support.chargePointId + "=" + KEY}));
+        int port = support.csmsPort();
+        assertEquals("ws://127.0.0.1:" + port + "/ocpp", plain.url().toString());
+        ChargePointConnection cp = support.startStation(1, stationProperties("securityProfile", 1,
+                "authorizationKey", KEY, "trustStore", server.pem().toString()));
+        assertBootAccepted(cp);
+        assertFalse(cp.lastHandshake().orElseThrow().toString(), cp.lastHandshake().orElseThrow().secure());
+        assertEquals("1", securityProfile(cp));
+
+        assertEquals(ConfigurationStatus.ACCEPTED,
+                call(cp, new ChangeConfigurationRequest("SecurityProfile", "2")).status());
+        assertEquals("2", securityProfile(cp));
+        assertEquals("still the profile 1 connection until the Reset", 1, cp.connectCount());
+        assertEquals(ResetStatus.ACCEPTED, call(cp, new ResetRequest(ResetType.HARD)).status());
+        awaitTrue("the station closes its profile 1 connection for the Reset", () -> !cp.isConnected());
+
+        // the CSMS goes away; whatever connects to its port now is what the station sends after the Reset
+        support.stopCsms();
+        List<Integer> firstBytes = probe(port, 2);
+        assertTrue("only TLS handshakes (0x16), never a plain HTTP upgrade: " + firstBytes,
+                firstBytes.stream().allMatch(b -> b == 0x16));
+        assertEquals("the station never came back to the plain endpoint", 1, cp.connectCount());
+
+        DemoCentralSystem tls = support.startCsms(csmsProperties("port", port,
+                "keyStore", server.keyStore().toString(), "keyStorePassword", SERVER_PASSWORD,
+                "authorizationKeys", new String[] {support.chargePointId + "=" + KEY}));
+        assertEquals("wss://127.0.0.1:" + port + "/ocpp", tls.url().toString());
+        ChargePointConnection secure = tls.awaitChargePoint(support.chargePointId, StationSupport.WAIT);
+        assertBootAccepted(secure);
+        Handshake handshake = secure.lastHandshake().orElseThrow();
+        assertTrue("TLS after the upgrade: " + handshake, handshake.secure());
+        assertEquals(support.chargePointId, handshake.basicAuthUser());
+        assertEquals(KEY, handshake.basicAuthPassword());
+        assertEquals("2", securityProfile(secure));
+        assertEquals("a lower profile is refused afterwards", ConfigurationStatus.REJECTED,
+                call(secure, new ChangeConfigurationRequest("SecurityProfile", "1")).status());
+    }
+
+    /** TC_083: an upgrade whose prerequisites are missing (profile 3 without a client certificate) is Rejected. */
+    @Test
+    public void tc083_upgradeWithoutClientCertificateIsRejected() throws Exception {
+        support.startCsms(csmsProperties("authorizationKeys", new String[] {support.chargePointId + "=" + KEY}));
+        ChargePointConnection cp = support.startStation(1, stationProperties("securityProfile", 1, "authorizationKey", KEY));
+        assertBootAccepted(cp);
+
+        assertEquals(ConfigurationStatus.REJECTED,
+                call(cp, new ChangeConfigurationRequest("SecurityProfile", "3")).status());
+        assertEquals("1", securityProfile(cp));
+    }
+
+    /** TC_084: SecurityProfile one lower than the profile in force is Rejected; the station stays connected. */
+    @Test
+    public void tc084_downgradeIsRejected() throws Exception {
+        support.startCsms(csmsProperties("authorizationKeys", new String[] {support.chargePointId + "=" + KEY}));
+        ChargePointConnection cp = support.startStation(1, stationProperties("securityProfile", 1, "authorizationKey", KEY));
+        assertBootAccepted(cp);
+
+        assertEquals(ConfigurationStatus.REJECTED,
+                call(cp, new ChangeConfigurationRequest("SecurityProfile", "0")).status());
+        assertEquals("1", securityProfile(cp));
+        assertTrue(cp.isConnected());
+        assertEquals(1, cp.connectCount());
     }
 
     // ------------------------------------------------------------------------------------------- TC_085
@@ -205,6 +295,32 @@ public class SecurityProfilesIT {
     }
 
     // ------------------------------------------------------------------------------------------- helpers
+
+    /** The station's SecurityProfile as GetConfiguration reports it. */
+    private static String securityProfile(ChargePointConnection cp) throws Exception {
+        return call(cp, new GetConfigurationRequest(List.of("SecurityProfile"))).configurationKey().get(0).value();
+    }
+
+    /**
+     * Listens on the loopback {@code port} (where the CSMS was) until {@code count} connections arrived and returns
+     * the first byte each sent (0x16: a TLS handshake record; 'G': a plain HTTP upgrade), closing each at once.
+     */
+    private static List<Integer> probe(int port, int count) throws IOException {
+        List<Integer> firstBytes = new ArrayList<>();
+        try (ServerSocket listener = new ServerSocket()) {
+            listener.setReuseAddress(true);
+            listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            listener.setSoTimeout((int) StationSupport.WAIT.toMillis());
+            while (firstBytes.size() < count) {
+                try (Socket s = listener.accept()) {
+                    s.setSoTimeout((int) StationSupport.WAIT.toMillis());
+                    InputStream in = s.getInputStream();
+                    firstBytes.add(in.read());
+                }
+            }
+        }
+        return firstBytes;
+    }
 
     private static void assertBootAccepted(ChargePointConnection cp) throws InterruptedException {
         BootNotificationResponse boot = (BootNotificationResponse) awaitAfter(cp, 0, Action.BOOT_NOTIFICATION).response();

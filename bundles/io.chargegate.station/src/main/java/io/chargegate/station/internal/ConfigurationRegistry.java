@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +56,8 @@ final class ConfigurationRegistry {
     static final String LOCAL_AUTH_LIST_ENABLED = "LocalAuthListEnabled";
     static final String LOCAL_AUTH_LIST_MAX_LENGTH = "LocalAuthListMaxLength";
     static final String SEND_LOCAL_LIST_MAX_LENGTH = "SendLocalListMaxLength";
+    /** Security whitepaper key: 0..3, raised by the CSMS, never lowered (see {@link #changeSecurityProfile}). */
+    static final String SECURITY_PROFILE = "SecurityProfile";
 
     /** Keys whose value is never reported (GetConfiguration lists them without a value only when asked by name). */
     private static final java.util.Set<String> WRITE_ONLY = java.util.Set.of(AUTHORIZATION_KEY);
@@ -66,6 +69,10 @@ final class ConfigurationRegistry {
     /** Keys of the providers bound now, by provider identity. Guarded by {@link #lock}. */
     private final Map<Object, List<ConfigurationKey>> providerKeys = new LinkedHashMap<>();
     private volatile BiConsumer<String, String> listener = (k, v) -> { };
+    /** {@code securityProfile} of the station configuration: the lowest SecurityProfile can be. */
+    private final int configuredSecurityProfile;
+    /** What is missing for a security profile (null: nothing), see {@link SecurityProfiles#missing}. */
+    private final IntFunction<String> securityProfilePrerequisites;
 
     /**
      * @param values             the store map holding the values
@@ -73,10 +80,14 @@ final class ConfigurationRegistry {
      * @param heartbeatDefault   default HeartbeatInterval
      * @param supportedProfiles  the live value of SupportedFeatureProfiles
      * @param authorizationKeyDefault the configured AuthorizationKey (null: none)
+     * @param securityProfile   the configured securityProfile (0..3), the lowest SecurityProfile can be
+     * @param securityProfilePrerequisites what is missing for a higher profile (null: nothing)
      */
     ConfigurationRegistry(DurableMap values, int connectors, int heartbeatDefault, Supplier<String> supportedProfiles,
-                          String authorizationKeyDefault) {
+                          String authorizationKeyDefault, int securityProfile, IntFunction<String> securityProfilePrerequisites) {
         this.values = values;
+        this.configuredSecurityProfile = securityProfile;
+        this.securityProfilePrerequisites = securityProfilePrerequisites;
         this.supportedProfiles = supportedProfiles;
         Map<String, ConfigurationKey> m = new LinkedHashMap<>();
         Function<String, String> nonNeg = ConfigurationKey.nonNegativeInteger();
@@ -108,6 +119,7 @@ final class ConfigurationRegistry {
         add(m, ConfigurationKey.readWrite(WEB_SOCKET_PING_INTERVAL, "60", nonNeg));
         add(m, ConfigurationKey.readWrite(AUTHORIZATION_KEY, authorizationKeyDefault,
                 v -> v.length() >= 8 && v.length() <= 40 ? null : "must be 8..40 characters"));
+        add(m, ConfigurationKey.readWrite(SECURITY_PROFILE, Integer.toString(securityProfile), ConfigurationRegistry::profileNumber));
         this.core = Map.copyOf(m);
         this.order = List.copyOf(m.keySet());
     }
@@ -180,6 +192,9 @@ final class ConfigurationRegistry {
     String value(String name) {
         if (SUPPORTED_FEATURE_PROFILES.equals(name)) {
             return supportedProfiles.get();
+        }
+        if (SECURITY_PROFILE.equals(name)) {
+            return Integer.toString(securityProfile());
         }
         ConfigurationKey k = definition(name);
         if (k == null) {
@@ -285,8 +300,77 @@ final class ConfigurationRegistry {
         return names;
     }
 
+    /**
+     * The security profile in force: the one the CSMS set with ChangeConfiguration (kept in the store) or the
+     * configured one, whichever is higher; a new connection uses it.
+     */
+    int securityProfile() {
+        return Math.max(configuredSecurityProfile, storedSecurityProfile());
+    }
+
+    /** The SecurityProfile the CSMS set (kept in the store), or -1 when it never set one. */
+    int storedSecurityProfile() {
+        Optional<String> stored = values.get(SECURITY_PROFILE);
+        if (stored.isEmpty() || profileNumber(stored.get()) != null) {
+            return -1;
+        }
+        return Integer.parseInt(stored.get().trim());
+    }
+
+    private static String profileNumber(String v) {
+        try {
+            int p = Integer.parseInt(v.trim());
+            return p >= 0 && p <= 3 ? null : "must be 0..3";
+        } catch (NumberFormatException e) {
+            return "not an integer";
+        }
+    }
+
+    /**
+     * ChangeConfiguration SecurityProfile (OCPP 1.6 security whitepaper, TC_083/TC_084): lower than the profile in
+     * force: Rejected (a profile is never lowered remotely); the same: Accepted, nothing changes; higher: Accepted and
+     * kept in the store when its prerequisites are in place, else Rejected with one log line naming what is missing.
+     * The new profile is used from the next connection the station opens (after a Reset).
+     */
+    private ConfigurationStatus changeSecurityProfile(String value) {
+        String problem = value == null ? "no value" : profileNumber(value);
+        if (problem != null) {
+            LOG.info("ChangeConfiguration {}=\"{}\" Rejected: {}", SECURITY_PROFILE, value, problem);
+            return ConfigurationStatus.REJECTED;
+        }
+        int wanted = Integer.parseInt(value.trim());
+        int current = securityProfile();
+        if (wanted < current) {
+            LOG.info("ChangeConfiguration {}={} Rejected: lower than the security profile in force ({}); a security profile "
+                    + "is never lowered", SECURITY_PROFILE, wanted, current);
+            return ConfigurationStatus.REJECTED;
+        }
+        if (wanted == current) {
+            LOG.info("ChangeConfiguration {}={} Accepted: already in force, nothing changes", SECURITY_PROFILE, wanted);
+            return ConfigurationStatus.ACCEPTED;
+        }
+        String missing;
+        try {
+            missing = securityProfilePrerequisites.apply(wanted);
+        } catch (RuntimeException e) {
+            missing = "checking the prerequisites failed: " + e;
+        }
+        if (missing != null) {
+            LOG.info("ChangeConfiguration {}={} Rejected (profile {} stays): {}", SECURITY_PROFILE, wanted, current, missing);
+            return ConfigurationStatus.REJECTED;
+        }
+        values.put(SECURITY_PROFILE, Integer.toString(wanted));
+        LOG.info("ChangeConfiguration {}={} Accepted (was {}): used from the next connection, after a Reset; never lowered "
+                + "again", SECURITY_PROFILE, wanted, current);
+        fire(SECURITY_PROFILE, Integer.toString(wanted));
+        return ConfigurationStatus.ACCEPTED;
+    }
+
     /** ChangeConfiguration semantics. The value of a write-only key is never logged. */
     ConfigurationStatus change(String name, String value) {
+        if (SECURITY_PROFILE.equals(name)) {
+            return changeSecurityProfile(value);
+        }
         ConfigurationKey k = definition(name);
         if (k == null) {
             LOG.info("ChangeConfiguration {}: unknown key, NotSupported", name);

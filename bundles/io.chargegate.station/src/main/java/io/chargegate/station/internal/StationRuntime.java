@@ -77,6 +77,7 @@ import io.chargegate.store.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -243,7 +244,8 @@ public final class StationRuntime implements Station {
                 availability = st.map("availability");
                 reservations = st.map("reservations");
                 config = new ConfigurationRegistry(st.map("config"), settings.connectors(), settings.heartbeatIntervalDefault(),
-                        this::supportedProfiles, settings.authorizationKey());
+                        this::supportedProfiles, settings.authorizationKey(), settings.securityProfile(),
+                        p -> SecurityProfiles.missing(p, settings, config.value(ConfigurationRegistry.AUTHORIZATION_KEY)));
                 config.onChange(this::onConfigChanged);
                 authorizer.open(new AuthorizationStore(st.map("authcache"), st.map("locallist"), st.map("locallist.b"),
                         st.map("meta"), settings.authorizationCacheSize(), this::now));
@@ -282,7 +284,12 @@ public final class StationRuntime implements Station {
             }
             refreshDrivers();
             bootWaitDeadline = svc.clock().instant().plus(settings.systemDriverWait());
-            connection = svc.connector().open(connectionSettings(), new Listener(gen));
+            if (config.storedSecurityProfile() > settings.securityProfile()) {
+                LOG.warn("[{}] securityProfile={} in the station configuration is lower than SecurityProfile={} set by the CSMS: "
+                        + "using {} (a security profile is never lowered)", id, settings.securityProfile(),
+                        config.storedSecurityProfile(), config.securityProfile());
+            }
+            connection = securityProfileUsable() ? svc.connector().open(connectionSettings(), new Listener(gen)) : null;
             LOG.info("[{}] station started: {} connector(s), {} queued message(s), {} transaction(s) cut off by power loss",
                     id, settings.connectors(), txQueue.size(), powerLoss.size());
         }
@@ -381,18 +388,38 @@ public final class StationRuntime implements Station {
         }
     }
 
+    /**
+     * Whether the security profile in force ({@link ConfigurationRegistry#securityProfile()}) has what it needs; if
+     * not, logs why and the station does not connect (it never falls back to a lower profile). The configured profile
+     * was checked by {@link StationSettings#from}; only one raised by the CSMS is checked here.
+     */
+    private boolean securityProfileUsable() {
+        int profile = config.securityProfile();
+        if (profile <= settings.securityProfile()) {
+            return true;
+        }
+        String missing = SecurityProfiles.missing(profile, settings, config.value(ConfigurationRegistry.AUTHORIZATION_KEY));
+        if (missing == null) {
+            return true;
+        }
+        LOG.error("[{}] not connecting: security profile {} is in force and never lowered, but {}. Fix the station "
+                + "configuration", id, profile, missing);
+        return false;
+    }
+
     private ConnectionSettings connectionSettings() {
-        String key = settings.securityProfile() == 1 || settings.securityProfile() == 2
-                ? config.value(ConfigurationRegistry.AUTHORIZATION_KEY) : null;
+        int profile = config.securityProfile();
+        URI url = SecurityProfiles.csmsUrl(settings.csmsUrl(), profile);
+        String key = profile == 1 || profile == 2 ? config.value(ConfigurationRegistry.AUTHORIZATION_KEY) : null;
         TlsSettings tls = null;
         if (settings.trustStore() != null || settings.clientCertificate() != null || !settings.verifyHostname()) {
             tls = new TlsSettings(settings.trustStore(), settings.trustStorePassword(), settings.clientCertificate(),
                     settings.clientCertificatePassword(), settings.verifyHostname());
         }
-        if (tls != null && !"wss".equalsIgnoreCase(settings.csmsUrl().getScheme())) {
+        if (tls != null && !"wss".equalsIgnoreCase(url.getScheme())) {
             tls = null;
         }
-        return ConnectionSettings.builder(settings.csmsUrl(), id)
+        return ConnectionSettings.builder(url, id)
                 .authorizationKey(key == null || key.isEmpty() ? null : key)
                 .tls(tls)
                 .pingIntervalSeconds(config.intValue(ConfigurationRegistry.WEB_SOCKET_PING_INTERVAL, 60))
@@ -419,7 +446,7 @@ public final class StationRuntime implements Station {
                 return;
             }
             session.onClose(1000, "reconnecting with new settings");
-            connection = svc.connector().open(connectionSettings(), new Listener(gen));
+            connection = securityProfileUsable() ? svc.connector().open(connectionSettings(), new Listener(gen)) : null;
             LOG.info("[{}] reconnecting with the new AuthorizationKey", id);
         }
     }
@@ -952,7 +979,7 @@ public final class StationRuntime implements Station {
                 }
             }
             case ConfigurationRegistry.AUTHORIZATION_KEY -> {
-                if (settings.securityProfile() == 1 || settings.securityProfile() == 2) {
+                if (config.securityProfile() == 1 || config.securityProfile() == 2) {
                     svc.scheduler().execute(() -> reconnect(gen));
                 }
             }

@@ -99,10 +99,8 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
         if (profile == 3 && client == null) {
             throw new InvalidConfigException("clientCertificate", null, "is required for securityProfile 3");
         }
-        if (!secure && (trust != null || client != null)) {
-            throw new InvalidConfigException(trust != null ? "trustStore" : "clientCertificate",
-                    trust != null ? trust : client, "needs a wss:// csmsUrl");
-        }
+        // trustStore / clientCertificate with a ws:// csmsUrl: kept for the day the CSMS raises SecurityProfile to 2 or 3
+        // (the URL is then used as wss://, see SecurityProfiles)
         if (trustPw != null && trust == null) {
             throw new InvalidConfigException("trustStorePassword", "***", "given without trustStore");
         }
