@@ -178,15 +178,18 @@ public final class StationRuntime implements Station {
     private final Map<Object, Object> profileKeys = new IdentityHashMap<>();
     private final Map<TokenReader, TokenSink> attachedReaders = new IdentityHashMap<>();
     private Connector[] connectors = new Connector[0];
-    /** What the extracted parts ({@link Connector}, {@link TransactionQueue}, {@link Authorizer}) see of this runtime. */
+    /**
+     * What the extracted parts ({@link Connector}, {@link TransactionQueue}, {@link Authorizer}, {@link Reservations})
+     * see of this runtime.
+     */
     private final Handle handle = new Handle();
     /** The durable outbound queue; opened on the store at every start. */
     private final TransactionQueue txQueue;
     /** Authorization of idTags: local list, cache, Authorize and the offline rules. */
     private final Authorizer authorizer;
+    /** The reservations (ReserveNow, CancelReservation) and their expiry timers; restored at every start. */
+    private final Reservations reservationBook;
     private boolean cpOperative = true;
-    private Reservation cpReservation;
-    private ScheduledFuture<?> cpReservationTimer;
     /** The clock-aligned boundary sampled last (CSMS clock), so a timer firing early never samples one twice. */
     private Instant lastAlignedBoundary = Instant.MIN;
     /**
@@ -220,6 +223,7 @@ public final class StationRuntime implements Station {
         this.id = settings.chargePointId();
         this.txQueue = new TransactionQueue(handle);
         this.authorizer = new Authorizer(handle);
+        this.reservationBook = new Reservations(handle);
     }
 
     // =====================================================================================================
@@ -309,7 +313,7 @@ public final class StationRuntime implements Station {
             cancel(bootTask);
             cancel(alignedTask);
             txQueue.cancelRetry();
-            cancel(cpReservationTimer);
+            reservationBook.cancelTimer();
             cancel(holdTask);
             holdTask = null;
             svc.profiles().removeListener(profileListener);
@@ -376,16 +380,7 @@ public final class StationRuntime implements Station {
                 transactions.remove(e.getKey());
             }
         }
-        Instant now = now();
-        cpReservation = null;
-        for (Map.Entry<String, String> e : reservations.snapshot().entrySet()) {
-            Reservation r = decodeReservation(Integer.parseInt(e.getKey()), e.getValue());
-            if (r == null || !r.expiryDate().isAfter(now) || r.connectorId() > n) {
-                reservations.remove(e.getKey());
-                continue;
-            }
-            placeReservation(r);
-        }
+        reservationBook.restore(reservations);
     }
 
     /**
@@ -1615,139 +1610,18 @@ public final class StationRuntime implements Station {
     @Override
     public synchronized ReservationStatus reserve(Reservation r) {
         Objects.requireNonNull(r, "reservation");
-        if (!running || r.connectorId() > settings.connectors() || !r.expiryDate().isAfter(now())) {
+        if (!running) {
             return ReservationStatus.REJECTED;
         }
-        // the checks treat a reservation with the same id as absent; a refused request leaves it as it was
-        int rid = r.reservationId();
-        if (r.connectorId() == 0) {
-            if (!config.boolValue("ReserveConnectorZeroSupported", false)) {
-                return ReservationStatus.REJECTED;
-            }
-            if (!cpOperative) {
-                return ReservationStatus.UNAVAILABLE;
-            }
-            if (cpReservation != null && cpReservation.reservationId() != rid) {
-                return ReservationStatus.OCCUPIED;
-            }
-            // no connector Available: Faulted when all are faulted, Unavailable when all are faulted or unavailable
-            // (none in use), else Occupied
-            boolean anyFree = false;
-            boolean allFaulted = true;
-            boolean noneInUse = true;
-            for (int i = 1; i < connectors.length; i++) {
-                ChargePointStatus cs = connectors[i].statusIgnoring(rid);
-                anyFree |= cs == ChargePointStatus.AVAILABLE;
-                allFaulted &= cs == ChargePointStatus.FAULTED;
-                noneInUse &= cs == ChargePointStatus.FAULTED || cs == ChargePointStatus.UNAVAILABLE;
-            }
-            if (!anyFree) {
-                return allFaulted ? ReservationStatus.FAULTED
-                        : noneInUse ? ReservationStatus.UNAVAILABLE : ReservationStatus.OCCUPIED;
-            }
-        } else {
-            Connector c = connectors[r.connectorId()];
-            switch (c.statusIgnoring(rid)) {
-                case FAULTED -> {
-                    return ReservationStatus.FAULTED;
-                }
-                case UNAVAILABLE -> {
-                    return ReservationStatus.UNAVAILABLE;
-                }
-                case AVAILABLE -> {
-                }
-                default -> {
-                    return ReservationStatus.OCCUPIED;
-                }
-            }
-        }
-        Connector previous = detachReservation(rid);
-        reservations.put(Integer.toString(rid), encodeReservation(r));
-        placeReservation(r);
-        if (previous != null && previous.id != r.connectorId()) {
-            previous.evaluate();
-        }
-        LOG.info("[{}] reservation {} on connector {} for {} until {}", id, r.reservationId(), r.connectorId(), r.idTag(), r.expiryDate());
-        return ReservationStatus.ACCEPTED;
+        return reservationBook.reserve(r);
     }
 
     @Override
     public synchronized CancelReservationStatus cancelReservation(int reservationId) {
-        if (running && cancelReservationInternal(reservationId)) {
+        if (running && reservationBook.cancelReservation(reservationId)) {
             return CancelReservationStatus.ACCEPTED;
         }
         return CancelReservationStatus.REJECTED;
-    }
-
-    private boolean cancelReservationInternal(int reservationId) {
-        boolean found = cpReservation != null && cpReservation.reservationId() == reservationId;
-        Connector c = detachReservation(reservationId);
-        if (c != null) {
-            c.evaluate();
-            found = true;
-        }
-        if (found) {
-            reservations.remove(Integer.toString(reservationId));
-        }
-        return found;
-    }
-
-    /**
-     * Takes the reservation with that id off the charge point or its connector (timer cancelled) without touching the
-     * store or reporting a status; returns the connector it was on, or null (none, or the charge point's).
-     */
-    private Connector detachReservation(int reservationId) {
-        if (cpReservation != null && cpReservation.reservationId() == reservationId) {
-            cpReservation = null;
-            cancel(cpReservationTimer);
-            cpReservationTimer = null;
-        }
-        for (int i = 1; i < connectors.length; i++) {
-            Connector c = connectors[i];
-            if (c.reservation != null && c.reservation.reservationId() == reservationId) {
-                c.reservation = null;
-                cancel(c.reservationTimer);
-                c.reservationTimer = null;
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private void placeReservation(Reservation r) {
-        long gen = generation;
-        long delay = Math.max(1, Duration.between(now(), r.expiryDate()).toMillis());
-        ScheduledFuture<?> timer = svc.scheduler().schedule(() -> {
-            synchronized (this) {
-                if (gen == generation && running) {
-                    LOG.info("[{}] reservation {} expired", id, r.reservationId());
-                    cancelReservationInternal(r.reservationId());
-                }
-            }
-        }, delay, TimeUnit.MILLISECONDS);
-        if (r.connectorId() == 0) {
-            cpReservation = r;
-            cpReservationTimer = timer;
-        } else {
-            Connector c = connectors[r.connectorId()];
-            c.reservation = r;
-            c.reservationTimer = timer;
-            c.evaluate();
-        }
-    }
-
-    private static String encodeReservation(Reservation r) {
-        return r.connectorId() + "|" + r.idTag() + "|" + (r.parentIdTag() == null ? "" : r.parentIdTag()) + "|" + r.expiryDate();
-    }
-
-    private Reservation decodeReservation(int reservationId, String s) {
-        try {
-            String[] p = s.split("\\|", -1);
-            return new Reservation(reservationId, Integer.parseInt(p[0]), p[1], p[2].isEmpty() ? null : p[2], Instant.parse(p[3]));
-        } catch (RuntimeException e) {
-            LOG.warn("[{}] unreadable reservation {} dropped", id, reservationId);
-            return null;
-        }
     }
 
     private void requireRunning() {
@@ -2074,14 +1948,14 @@ public final class StationRuntime implements Station {
     }
 
     // =====================================================================================================
-    // the handle of the extracted parts (Connector, TransactionQueue, Authorizer)
+    // the handle of the extracted parts (Connector, TransactionQueue, Authorizer, Reservations)
     // =====================================================================================================
 
     /**
-     * The runtime as its {@link Connector}s, its {@link TransactionQueue} and its {@link Authorizer} see it; called with
-     * the runtime's monitor held.
+     * The runtime as its {@link Connector}s, its {@link TransactionQueue}, its {@link Authorizer} and its
+     * {@link Reservations} see it; called with the runtime's monitor held.
      */
-    private final class Handle implements Connector.Host, TransactionQueue.Host, Authorizer.Host {
+    private final class Handle implements Connector.Host, TransactionQueue.Host, Authorizer.Host, Reservations.Host {
         @Override
         public Object lock() {
             return StationRuntime.this;
@@ -2139,7 +2013,7 @@ public final class StationRuntime implements Station {
 
         @Override
         public Reservation cpReservation() {
-            return cpReservation;
+            return reservationBook.cpReservation();
         }
 
         @Override
@@ -2175,7 +2049,7 @@ public final class StationRuntime implements Station {
 
         @Override
         public boolean cancelReservation(int reservationId) {
-            return cancelReservationInternal(reservationId);
+            return reservationBook.cancelReservation(reservationId);
         }
 
         @Override
