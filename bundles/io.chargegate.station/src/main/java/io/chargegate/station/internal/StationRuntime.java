@@ -3,7 +3,6 @@ package io.chargegate.station.internal;
 import io.chargegate.hardware.api.ChargingLimit;
 import io.chargegate.hardware.api.ConnectorLockDriver;
 import io.chargegate.hardware.api.DriverProperties;
-import io.chargegate.hardware.api.EvseCapabilities;
 import io.chargegate.hardware.api.EvseDriver;
 import io.chargegate.hardware.api.MeterDriver;
 import io.chargegate.hardware.api.PowerSink;
@@ -32,7 +31,6 @@ import io.chargegate.ocpp.model.types.AvailabilityType;
 import io.chargegate.ocpp.model.types.CancelReservationStatus;
 import io.chargegate.ocpp.model.types.ChargePointErrorCode;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
-import io.chargegate.ocpp.model.types.ChargingRateUnitType;
 import io.chargegate.ocpp.model.types.ChargingProfile;
 import io.chargegate.ocpp.model.types.ChargingProfilePurposeType;
 import io.chargegate.ocpp.model.types.ConfigurationStatus;
@@ -179,8 +177,8 @@ public final class StationRuntime implements Station {
     private final Map<TokenReader, TokenSink> attachedReaders = new IdentityHashMap<>();
     private Connector[] connectors = new Connector[0];
     /**
-     * What the extracted parts ({@link Connector}, {@link TransactionQueue}, {@link Authorizer}, {@link Reservations})
-     * see of this runtime.
+     * What the extracted parts ({@link Connector}, {@link TransactionQueue}, {@link Authorizer}, {@link Reservations},
+     * {@link ChargingLimitsState}) see of this runtime.
      */
     private final Handle handle = new Handle();
     /** The durable outbound queue; opened on the store at every start. */
@@ -189,22 +187,11 @@ public final class StationRuntime implements Station {
     private final Authorizer authorizer;
     /** The reservations (ReserveNow, CancelReservation) and their expiry timers; restored at every start. */
     private final Reservations reservationBook;
+    /** The charging limits, their hold and fallback when the smart charging profile goes away; kept across restarts. */
+    private final ChargingLimitsState limitsState;
     private boolean cpOperative = true;
     /** The clock-aligned boundary sampled last (CSMS clock), so a timer firing early never samples one twice. */
     private Instant lastAlignedBoundary = Instant.MIN;
-    /**
-     * Limits set through {@link #applyLimit} by connector id; kept across {@link #stop()}/{@link #start()} (a Reset),
-     * not persisted. A connector without one runs at the default limit.
-     */
-    private final Map<Integer, ChargingLimit> limits = new HashMap<>();
-    private final ChargingLimits limitsView = new LimitsView();
-    /** Whether a SMART_CHARGING FeatureProfileProvider was registered at the last look (kept across restarts). */
-    private boolean smartChargingPresent;
-    /** Connectors whose limit, set by the smart charging profile that went away, is held now; kept across restarts. */
-    private final TreeSet<Integer> heldLimits = new TreeSet<>();
-    /** When the hold ends (local clock). */
-    private Instant holdDeadline;
-    private ScheduledFuture<?> holdTask;
     /** Store maps of the profile namespaces asked for in this generation (the store changes on restart). */
     private final Map<String, DurableMap> profileMaps = new HashMap<>();
     /** The SystemDriver the power sink is attached to, and that sink; null while none is bound. */
@@ -224,6 +211,7 @@ public final class StationRuntime implements Station {
         this.txQueue = new TransactionQueue(handle);
         this.authorizer = new Authorizer(handle);
         this.reservationBook = new Reservations(handle);
+        this.limitsState = new ChargingLimitsState(handle);
     }
 
     // =====================================================================================================
@@ -279,9 +267,7 @@ public final class StationRuntime implements Station {
             running = true;
             dispatcher = new Dispatcher(svc.handlers(), this, session);
             refreshProfiles();
-            if (!heldLimits.isEmpty() && !smartChargingPresent) {
-                scheduleHold(); // a hold that was running when the station stopped (Reset) goes on
-            }
+            limitsState.resumeHold(); // a hold that was running when the station stopped (Reset) goes on
             svc.profiles().addListener(profileListener);
             for (ServiceSet<?> s : driverSets()) {
                 s.addListener(driverListener);
@@ -314,8 +300,7 @@ public final class StationRuntime implements Station {
             cancel(alignedTask);
             txQueue.cancelRetry();
             reservationBook.cancelTimer();
-            cancel(holdTask);
-            holdTask = null;
+            limitsState.cancelHold();
             svc.profiles().removeListener(profileListener);
             for (ServiceSet<?> s : driverSets()) {
                 s.removeListener(driverListener);
@@ -859,100 +844,7 @@ public final class StationRuntime implements Station {
                 // logged by supportedProfiles()
             }
         }
-        if (sc != smartChargingPresent) {
-            smartChargingPresent = sc;
-            if (sc) {
-                smartChargingBack();
-            } else {
-                smartChargingGone();
-            }
-        }
-    }
-
-    // ---- smart charging source gone: hold, then fall back (ARCHITECTURE.md, hot swap)
-
-    /** The smart charging profile went away: every limit it set is held for smartChargingHoldSeconds. */
-    private void smartChargingGone() {
-        heldLimits.clear();
-        heldLimits.addAll(limits.keySet());
-        if (heldLimits.isEmpty()) {
-            return;
-        }
-        Duration hold = settings.smartChargingHold();
-        boolean forever = settings.smartChargingFallbackLimitAmperes() <= 0;
-        for (int c : heldLimits) {
-            LOG.warn("[{}] connector {}: smart charging source gone, holding {} {}", id, c, describe(limits.get(c)),
-                    forever ? "indefinitely" : "for " + hold.toSeconds() + " s");
-        }
-        holdDeadline = svc.clock().instant().plus(hold);
-        scheduleHold();
-    }
-
-    private void scheduleHold() {
-        cancel(holdTask);
-        holdTask = null;
-        if (settings.smartChargingFallbackLimitAmperes() <= 0) {
-            return; // hold indefinitely
-        }
-        long delay = Math.max(0, Duration.between(svc.clock().instant(), holdDeadline).toMillis());
-        holdTask = svc.scheduler().schedule(this::holdExpired, delay, TimeUnit.MILLISECONDS);
-    }
-
-    /** The hold is over: each held limit is replaced by the fallback limit, unless the held one is lower. */
-    private synchronized void holdExpired() {
-        holdTask = null;
-        if (smartChargingPresent || heldLimits.isEmpty()) {
-            return;
-        }
-        for (int c : heldLimits) {
-            ChargingLimit held = limits.get(c);
-            if (held == null) {
-                continue;
-            }
-            ChargingLimit fallback = fallbackFor(c, held);
-            limits.put(c, fallback);
-            LOG.warn("[{}] connector {}: smart charging hold over, limit {} -> {}", id, c, describe(held), describe(fallback));
-            if (running && c < connectors.length) {
-                connectors[c].pushLimit();
-            }
-        }
-        heldLimits.clear();
-    }
-
-    /** smartChargingFallbackLimitAmperes capped at the hardware maximum; the held limit itself when that is lower. */
-    private ChargingLimit fallbackFor(int connectorId, ChargingLimit held) {
-        EvseCapabilities caps = connectorId < connectors.length ? connectors[connectorId].caps : null;
-        double fallbackA = settings.smartChargingFallbackLimitAmperes();
-        if (caps != null) {
-            fallbackA = Math.min(fallbackA, caps.maxCurrent());
-        }
-        double heldA = held.value();
-        if (held.unit() == ChargingLimit.Unit.WATT) {
-            int phases = held.phases() != null ? held.phases() : caps != null ? caps.phases() : 3;
-            double volts = caps != null ? caps.nominalVoltage() : settings.nominalVoltage();
-            heldA = held.value() / (phases * volts);
-        }
-        return heldA <= fallbackA ? held : ChargingLimit.amperes(fallbackA);
-    }
-
-    /** The smart charging profile is back: no fallback; the held / fallback limits stay until it sets its own. */
-    private void smartChargingBack() {
-        cancel(holdTask);
-        holdTask = null;
-        if (!heldLimits.isEmpty()) {
-            LOG.info("[{}] smart charging source back: hold of connector(s) {} ended", id, heldLimits);
-        }
-        heldLimits.clear();
-    }
-
-    /** Whether limits are held now because the smart charging profile went away (tests, diagnostics). */
-    synchronized boolean holdingLimits() {
-        return !heldLimits.isEmpty();
-    }
-
-    private static String describe(ChargingLimit l) {
-        return l == null ? "none" : Metering.format(l.value()) + (l.unit() == ChargingLimit.Unit.WATT ? " W" : " A")
-                + (l.phases() == null ? "" : " on " + l.phases() + " phase(s)");
+        limitsState.smartChargingPresent(sc);
     }
 
     private void onConfigChanged(String key, String value) {
@@ -1653,64 +1545,12 @@ public final class StationRuntime implements Station {
 
     @Override
     public ChargingLimits chargingLimits() {
-        return limitsView;
+        return limitsState.view();
     }
 
-    /**
-     * Sets the limit of a connector (null: back to the default) and passes the limit now in force to its EVSE driver
-     * when one is bound; a driver bound later gets it when attached.
-     *
-     * @throws IllegalArgumentException for a connector outside 1..n
-     */
-    synchronized void applyLimit(int connectorId, ChargingLimit limit) {
-        if (connectorId < 1 || connectorId > settings.connectors()) {
-            throw new IllegalArgumentException("no connector " + connectorId + " (1.." + settings.connectors() + ")");
-        }
-        heldLimits.remove(connectorId); // a limit set now replaces a held one
-        if (limit == null) {
-            limits.remove(connectorId);
-        } else {
-            limits.put(connectorId, limit);
-        }
-        if (running && connectorId < connectors.length) {
-            connectors[connectorId].pushLimit();
-        }
-    }
-
-    /**
-     * The limit in force on a connector: the one set, else {@code defaultLimitAmperes} (capped at the hardware
-     * maximum), else the hardware maximum; null when neither a default nor the capabilities are known.
-     */
-    synchronized ChargingLimit limitInForce(int connectorId) {
-        ChargingLimit set = limits.get(connectorId);
-        if (set != null) {
-            return set;
-        }
-        EvseCapabilities caps = running && connectorId < connectors.length ? connectors[connectorId].caps : null;
-        double def = settings.defaultLimitAmperes();
-        if (def > 0) {
-            return ChargingLimit.amperes(caps == null ? def : Math.min(def, caps.maxCurrent()));
-        }
-        return caps == null ? null : ChargingLimit.amperes(caps.maxCurrent());
-    }
-
-    /** {@link ChargingLimits} in OCPP units over {@link #applyLimit} / {@link #limitInForce}. */
-    private final class LimitsView implements ChargingLimits {
-        @Override
-        public void setLimit(int connectorId, Limit limit) {
-            applyLimit(connectorId, limit == null ? null : new ChargingLimit(limit.value(),
-                    limit.unit() == ChargingRateUnitType.W ? ChargingLimit.Unit.WATT : ChargingLimit.Unit.AMPERE, limit.phases()));
-        }
-
-        @Override
-        public Limit limit(int connectorId) {
-            if (connectorId < 1 || connectorId > settings.connectors()) {
-                throw new IllegalArgumentException("no connector " + connectorId + " (1.." + settings.connectors() + ")");
-            }
-            ChargingLimit l = limitInForce(connectorId);
-            return l == null ? null : new Limit(l.value(),
-                    l.unit() == ChargingLimit.Unit.WATT ? ChargingRateUnitType.W : ChargingRateUnitType.A, l.phases());
-        }
+    /** Whether limits are held now because the smart charging profile went away (tests, diagnostics). */
+    synchronized boolean holdingLimits() {
+        return limitsState.holdingLimits();
     }
 
     @Override
@@ -1948,14 +1788,15 @@ public final class StationRuntime implements Station {
     }
 
     // =====================================================================================================
-    // the handle of the extracted parts (Connector, TransactionQueue, Authorizer, Reservations)
+    // the handle of the extracted parts (Connector, TransactionQueue, Authorizer, Reservations, ChargingLimitsState)
     // =====================================================================================================
 
     /**
-     * The runtime as its {@link Connector}s, its {@link TransactionQueue}, its {@link Authorizer} and its
-     * {@link Reservations} see it; called with the runtime's monitor held.
+     * The runtime as its {@link Connector}s, its {@link TransactionQueue}, its {@link Authorizer}, its
+     * {@link Reservations} and its {@link ChargingLimitsState} see it; called with the runtime's monitor held.
      */
-    private final class Handle implements Connector.Host, TransactionQueue.Host, Authorizer.Host, Reservations.Host {
+    private final class Handle implements Connector.Host, TransactionQueue.Host, Authorizer.Host, Reservations.Host,
+            ChargingLimitsState.Host {
         @Override
         public Object lock() {
             return StationRuntime.this;
@@ -1979,6 +1820,11 @@ public final class StationRuntime implements Station {
         @Override
         public ScheduledExecutorService scheduler() {
             return svc.scheduler();
+        }
+
+        @Override
+        public Clock clock() {
+            return svc.clock();
         }
 
         @Override
@@ -2079,7 +1925,7 @@ public final class StationRuntime implements Station {
 
         @Override
         public ChargingLimit limitInForce(int connectorId) {
-            return StationRuntime.this.limitInForce(connectorId);
+            return limitsState.limitInForce(connectorId);
         }
 
         @Override
