@@ -80,8 +80,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -165,7 +163,6 @@ public final class StationRuntime implements Station {
     private volatile Duration clockOffset = Duration.ZERO;
     private ScheduledFuture<?> heartbeatTask;
     private ScheduledFuture<?> bootTask;
-    private ScheduledFuture<?> alignedTask;
     private boolean backlog;
     /** A send failed because the connection is gone although the close has not been reported yet. */
     private boolean linkBroken;
@@ -178,7 +175,7 @@ public final class StationRuntime implements Station {
     private Connector[] connectors = new Connector[0];
     /**
      * What the extracted parts ({@link Connector}, {@link TransactionQueue}, {@link Authorizer}, {@link Reservations},
-     * {@link ChargingLimitsState}) see of this runtime.
+     * {@link ChargingLimitsState}, {@link MeterSampler}) see of this runtime.
      */
     private final Handle handle = new Handle();
     /** The durable outbound queue; opened on the store at every start. */
@@ -189,9 +186,9 @@ public final class StationRuntime implements Station {
     private final Reservations reservationBook;
     /** The charging limits, their hold and fallback when the smart charging profile goes away; kept across restarts. */
     private final ChargingLimitsState limitsState;
+    /** Clock-aligned metering (ClockAlignedDataInterval); sampled metering is each {@link Connector}'s. */
+    private final MeterSampler meterSampler;
     private boolean cpOperative = true;
-    /** The clock-aligned boundary sampled last (CSMS clock), so a timer firing early never samples one twice. */
-    private Instant lastAlignedBoundary = Instant.MIN;
     /** Store maps of the profile namespaces asked for in this generation (the store changes on restart). */
     private final Map<String, DurableMap> profileMaps = new HashMap<>();
     /** The SystemDriver the power sink is attached to, and that sink; null while none is bound. */
@@ -212,6 +209,7 @@ public final class StationRuntime implements Station {
         this.authorizer = new Authorizer(handle);
         this.reservationBook = new Reservations(handle);
         this.limitsState = new ChargingLimitsState(handle);
+        this.meterSampler = new MeterSampler(handle);
     }
 
     // =====================================================================================================
@@ -297,7 +295,7 @@ public final class StationRuntime implements Station {
             generation++;
             cancel(heartbeatTask);
             cancel(bootTask);
-            cancel(alignedTask);
+            meterSampler.cancelAligned();
             txQueue.cancelRetry();
             reservationBook.cancelTimer();
             limitsState.cancelHold();
@@ -1130,43 +1128,9 @@ public final class StationRuntime implements Station {
     // metering
     // =====================================================================================================
 
+    /** Schedules the next clock-aligned sample (ClockAlignedDataInterval), see {@link MeterSampler}. */
     private void scheduleClockAligned() {
-        cancel(alignedTask);
-        alignedTask = null;
-        int interval = config.intValue(ConfigurationRegistry.CLOCK_ALIGNED_DATA_INTERVAL, 0);
-        if (interval <= 0 || !running) {
-            return;
-        }
-        Instant boundary = nextAlignedBoundary(now(), interval);
-        if (!boundary.isAfter(lastAlignedBoundary)) {
-            boundary = nextAlignedBoundary(lastAlignedBoundary, interval);
-        }
-        long delayMs = Duration.between(now(), boundary).toMillis();
-        long gen = generation;
-        Instant at = boundary;
-        alignedTask = svc.scheduler().schedule(() -> clockAligned(gen, at), Math.max(1, delayMs), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * The first clock-aligned instant after {@code t}: intervals start at midnight UTC, and an interval that does not
-     * divide the day is cut short at the next midnight (OCPP 1.6, ClockAlignedDataInterval).
-     */
-    static Instant nextAlignedBoundary(Instant t, int intervalSeconds) {
-        ZonedDateTime z = t.atZone(ZoneOffset.UTC);
-        long secondsOfDay = z.toLocalTime().toSecondOfDay();
-        long next = Math.min(86_400L, (secondsOfDay / intervalSeconds + 1) * intervalSeconds);
-        return z.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(next);
-    }
-
-    private synchronized void clockAligned(long gen, Instant boundary) {
-        if (gen != generation || !running) {
-            return;
-        }
-        lastAlignedBoundary = boundary;
-        for (int i = 1; i < connectors.length; i++) {
-            connectors[i].sampleClockAligned(boundary);
-        }
-        scheduleClockAligned();
+        meterSampler.scheduleClockAligned();
     }
 
     // =====================================================================================================
@@ -1788,15 +1752,17 @@ public final class StationRuntime implements Station {
     }
 
     // =====================================================================================================
-    // the handle of the extracted parts (Connector, TransactionQueue, Authorizer, Reservations, ChargingLimitsState)
+    // the handle of the extracted parts (Connector, TransactionQueue, Authorizer, Reservations, ChargingLimitsState,
+    // MeterSampler)
     // =====================================================================================================
 
     /**
      * The runtime as its {@link Connector}s, its {@link TransactionQueue}, its {@link Authorizer}, its
-     * {@link Reservations} and its {@link ChargingLimitsState} see it; called with the runtime's monitor held.
+     * {@link Reservations}, its {@link ChargingLimitsState} and its {@link MeterSampler} see it; called with the
+     * runtime's monitor held.
      */
     private final class Handle implements Connector.Host, TransactionQueue.Host, Authorizer.Host, Reservations.Host,
-            ChargingLimitsState.Host {
+            ChargingLimitsState.Host, MeterSampler.Host {
         @Override
         public Object lock() {
             return StationRuntime.this;

@@ -105,11 +105,11 @@ class MeteringTest extends RuntimeTestBase {
     @Test
     void alignedBoundariesStartAtMidnightAndAShortLastIntervalEndsAtMidnight() {
         Instant t = Instant.parse("2026-03-01T10:07:31.250Z");
-        assertEquals(Instant.parse("2026-03-01T10:15:00Z"), StationRuntime.nextAlignedBoundary(t, 900));
-        assertEquals(Instant.parse("2026-03-01T10:07:32Z"), StationRuntime.nextAlignedBoundary(t, 1));
-        assertEquals(Instant.parse("2026-03-01T10:15:00Z"), StationRuntime.nextAlignedBoundary(Instant.parse("2026-03-01T10:00:00Z"), 900));
+        assertEquals(Instant.parse("2026-03-01T10:15:00Z"), MeterSampler.nextAlignedBoundary(t, 900));
+        assertEquals(Instant.parse("2026-03-01T10:07:32Z"), MeterSampler.nextAlignedBoundary(t, 1));
+        assertEquals(Instant.parse("2026-03-01T10:15:00Z"), MeterSampler.nextAlignedBoundary(Instant.parse("2026-03-01T10:00:00Z"), 900));
         // 7 h does not divide the day: 00, 07, 14, 21, then midnight again
-        assertEquals(Instant.parse("2026-03-02T00:00:00Z"), StationRuntime.nextAlignedBoundary(Instant.parse("2026-03-01T22:00:00Z"), 7 * 3600));
+        assertEquals(Instant.parse("2026-03-02T00:00:00Z"), MeterSampler.nextAlignedBoundary(Instant.parse("2026-03-01T22:00:00Z"), 7 * 3600));
     }
 
     @Test
