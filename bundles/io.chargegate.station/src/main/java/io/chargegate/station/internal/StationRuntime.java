@@ -1689,6 +1689,11 @@ public final class StationRuntime implements Station {
         return out;
     }
 
+    /** For tests: whether a failed transaction message waits for its scheduled retry. */
+    synchronized boolean queueRetryPending() {
+        return running && txQueue.retryPending();
+    }
+
     /** What the authorization cache holds for {@code idTag} now (expiry applied), or null. */
     synchronized IdTagInfo cachedAuthorization(String idTag) {
         return running ? authorizer.peekCached(idTag) : null;

@@ -144,6 +144,11 @@ final class TransactionQueue {
         return waiter;
     }
 
+    /** Whether a failed message waits for its scheduled retry. */
+    boolean retryPending() {
+        return retryTask != null;
+    }
+
     /** Nothing in flight, no retry pending, nothing queued. */
     boolean idle() {
         return inFlightSeq == 0 && retryTask == null && queue.size() == 0;

@@ -695,9 +695,9 @@ class StationRuntimeTest {
         StationRuntime st = boot(1);
         st.changeConfiguration("TransactionMessageAttempts", "5");
         st.changeConfiguration("TransactionMessageRetryInterval", "600"); // the retry would come in 10 minutes
-        boolean[] broken = {true};
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
         h.csms.startInfo = r -> {
-            if (broken[0]) {
+            if (broken.getAndSet(false)) { // the first StartTransaction fails, later ones are accepted
                 throw new OcppException(ErrorCode.InternalError, "csms broken");
             }
             return new IdTagInfo(AuthorizationStatus.ACCEPTED);
@@ -705,7 +705,7 @@ class StationRuntimeTest {
         h.evse[1].plugIn();
         h.reader.present("TAG1", 0);
         h.csms.next(StartTransactionRequest.class); // failed: retry scheduled
-        broken[0] = false;
+        Harness.await("the retry is scheduled", st::queueRetryPending);
 
         assertEquals(ResetStatus.ACCEPTED, st.reset(ResetType.SOFT));
         h.csms.next(BootNotificationRequest.class);
