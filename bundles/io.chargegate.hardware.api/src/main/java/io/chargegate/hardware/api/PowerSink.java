@@ -16,8 +16,9 @@ import java.time.Duration;
 public interface PowerSink {
     /**
      * Mains power is lost and the charge point runs on backup power. The runtime stops every transaction at once
-     * (reason {@code PowerLoss}), opens the contactors, reports the connectors {@code Unavailable} and refuses new
-     * transactions until {@link #mainsRestored()}.
+     * (reason {@code PowerLoss}), opens the contactors, reports a stopped connector whose EV is still plugged in
+     * {@code Finishing} and the others {@code Unavailable}, and refuses new transactions until
+     * {@link #mainsRestored()}.
      *
      * @param backupTime about how long the backup power lasts from now, or null when the driver cannot tell
      */
