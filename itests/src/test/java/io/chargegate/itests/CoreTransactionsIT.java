@@ -398,7 +398,10 @@ public class CoreTransactionsIT extends StationTestBase {
      */
     @Test
     public void f2_finishingRestartByTheSameIdTagStartsASecondTransaction() throws Exception {
-        connectStation(1);
+        Hashtable<String, Object> extra = new Hashtable<>();
+        extra.put("restartHoldOffSeconds", 0); // the same card restarts at once after the read that stopped
+        cp = support.startStation(1, extra);
+        awaitStatus(cp, 0, 1, ChargePointStatus.AVAILABLE);
         Ocpp.configure(cp, "MinimumStatusDuration", "0");
         int first = startSession("F2TAG");
 

@@ -178,6 +178,11 @@ final class Connector {
     ScheduledFuture<?> statusTimer;
     /** The idTag of the transaction whose stop left the connector Finishing (F2 restart, {@link StationRuntime#pickConnector}). */
     String finishedIdTag;
+    /** The parentIdTag of that transaction (null when unknown): another idTag of the group may restart too. */
+    String finishedParent;
+    /** The idTag whose read stopped that transaction (null when stopped otherwise) and when: restart hold-off. */
+    String stopReadIdTag;
+    Instant stoppedAt;
     /**
      * The settle window after power was offered to a transaction (start, driver bound again): while it is open a
      * SuspendedEV is not reported, the EV has not answered the offer yet ({@code evResponseSeconds}).
@@ -350,7 +355,7 @@ final class Connector {
         // Finishing with the EV still plugged in may start again (OCPP 1.6 4.9 F2); once the EV has left (cable
         // still locked) it may not
         if (id == 0 || evse == null || tx != null || authorized != null || authorizing
-                || (finishing && !pilot.vehicleConnected()) || lockFailure
+                || (finishing && (!pilot.vehicleConnected() || !mayRestart(idTag, parent))) || lockFailure
                 || fault.blocking() || !host.cpOperative() || !operativeWanted || host.onBackup()) {
             return false;
         }
@@ -368,6 +373,21 @@ final class Connector {
             return free > 1; // the last free connector is kept for the charge point reservation
         }
         return true;
+    }
+
+    /**
+     * Whether {@code idTag} (parentIdTag {@code parent}, null when unknown) may restart charging while Finishing (F2):
+     * only the stopped session's idTag or one of its group, never another user's on this EV.
+     */
+    boolean mayRestart(String idTag, String parent) {
+        return idTag.equalsIgnoreCase(finishedIdTag) || (finishedParent != null && finishedParent.equals(parent));
+    }
+
+    /** Whether a read of {@code idTag} follows the read of it that stopped the transaction within the restart hold-off. */
+    boolean inRestartHoldOff(String idTag) {
+        long ms = host.settings().restartHoldOff().toMillis();
+        return finishing && ms > 0 && stoppedAt != null && idTag.equalsIgnoreCase(stopReadIdTag)
+                && host.now().isBefore(stoppedAt.plusMillis(ms));
     }
 
     /** The parentIdTag of the reservation that applies here (this connector's, else the charge point's), or null. */
@@ -494,6 +514,9 @@ final class Connector {
         host.transactions().remove(Integer.toString(id));
         tx = null;
         finishedIdTag = t.idTag;
+        finishedParent = t.parentIdTag;
+        stopReadIdTag = stopIdTag;
+        stoppedAt = now;
         closeSettle();
         finishing = true; // before anything below re-evaluates the status: no transient status between the two
         host.pump(); // StopTransaction goes out before the status it causes

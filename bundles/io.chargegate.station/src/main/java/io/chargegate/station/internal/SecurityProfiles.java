@@ -11,7 +11,7 @@ import java.util.List;
  * station, and the CSMS URL it connects to. Used when the CSMS raises the profile with ChangeConfiguration and each
  * time the station opens a connection.
  * <ul>
- *   <li>1: an AuthorizationKey (HTTP Basic auth);</li>
+ *   <li>1: an AuthorizationKey (HTTP Basic auth) and a chargePointId without {@code ':'} (the Basic auth user);</li>
  *   <li>2: an AuthorizationKey and TLS: the CSMS URL is used as {@code wss://} (a {@code ws://} URL becomes
  *       {@code wss://} with the same host, port and path), trusting {@code trustStore} when configured (it must be
  *       readable), else the JVM's default trust store;</li>
@@ -47,6 +47,10 @@ final class SecurityProfiles {
         List<String> missing = new ArrayList<>();
         if ((profile == 1 || profile == 2) && (authorizationKey == null || authorizationKey.isEmpty())) {
             missing.add("no AuthorizationKey is set (profile " + profile + " uses HTTP Basic auth)");
+        }
+        if ((profile == 1 || profile == 2) && settings.chargePointId().indexOf(':') >= 0) {
+            missing.add("chargePointId " + settings.chargePointId() + " contains ':' (the HTTP Basic auth user name of "
+                    + "profile " + profile + " cannot)");
         }
         if (profile >= 2 && settings.trustStore() != null && !Files.isReadable(settings.trustStore())) {
             missing.add("trustStore " + settings.trustStore() + " is not a readable file");

@@ -108,4 +108,9 @@ public @interface StationConfig {
             + "again) a SuspendedEV is held back this long, so an EV that starts drawing power within it is reported Charging "
             + "directly; 0..60, 0 = report SuspendedEV at once")
     int evResponseSeconds() default 3;
+
+    @AttributeDefinition(name = "Restart hold-off (s)", description = "After an idTag read stopped a transaction, further "
+            + "reads of that idTag do not restart charging on the Finishing connector (OCPP 1.6 F2) for this long, so a "
+            + "card held on the reader or tapped twice does not toggle stop/start; 0..60, 0 = no hold-off")
+    int restartHoldOffSeconds() default 5;
 }

@@ -154,6 +154,8 @@ public final class StationRuntime implements Station {
     private RpcSession session;
     private Dispatcher dispatcher;
     private OcppConnection connection;
+    /** The CSMS base URL the connection was opened with (wss:// after a raise to profile 2 or 3). */
+    private URI connectionUrl;
     private RegistrationStatus registration;
     private boolean bootAcceptedThisRun;
     /** Accepted BootNotifications since this runtime was created; kept across stop()/start() (a Reset). */
@@ -264,6 +266,7 @@ public final class StationRuntime implements Station {
                     .build();
             running = true;
             dispatcher = new Dispatcher(svc.handlers(), this, session);
+            profileKeys.clear(); // the registry is new: every provider's keys are added to it again
             refreshProfiles();
             limitsState.resumeHold(); // a hold that was running when the station stopped (Reset) goes on
             svc.profiles().addListener(profileListener);
@@ -277,7 +280,7 @@ public final class StationRuntime implements Station {
                         + "using {} (a security profile is never lowered)", id, settings.securityProfile(),
                         config.storedSecurityProfile(), config.securityProfile());
             }
-            connection = securityProfileUsable() ? svc.connector().open(connectionSettings(), new Listener(gen)) : null;
+            connection = openConnection(gen);
             LOG.info("[{}] station started: {} connector(s), {} queued message(s), {} transaction(s) cut off by power loss",
                     id, settings.connectors(), txQueue.size(), powerLoss.size());
         }
@@ -385,6 +388,25 @@ public final class StationRuntime implements Station {
         return false;
     }
 
+    /**
+     * Opens the connection of generation {@code gen} when the security profile in force is usable; null (logged) when
+     * it is not or when the connection settings are refused.
+     */
+    private OcppConnection openConnection(long gen) {
+        if (!securityProfileUsable()) {
+            return null;
+        }
+        try {
+            ConnectionSettings cs = connectionSettings();
+            connectionUrl = cs.csmsUrl();
+            return svc.connector().open(cs, new Listener(gen));
+        } catch (IllegalArgumentException e) {
+            LOG.error("[{}] not connecting: the connection settings of security profile {} are refused: {}. Fix the "
+                    + "station configuration", id, config.securityProfile(), e.getMessage());
+            return null;
+        }
+    }
+
     private ConnectionSettings connectionSettings() {
         int profile = config.securityProfile();
         URI url = SecurityProfiles.csmsUrl(settings.csmsUrl(), profile);
@@ -424,8 +446,10 @@ public final class StationRuntime implements Station {
                 return;
             }
             session.onClose(1000, "reconnecting with new settings");
-            connection = securityProfileUsable() ? svc.connector().open(connectionSettings(), new Listener(gen)) : null;
-            LOG.info("[{}] reconnecting with the new AuthorizationKey", id);
+            connection = openConnection(gen);
+            if (connection != null) {
+                LOG.info("[{}] reconnecting with the new AuthorizationKey", id);
+            }
         }
     }
 
@@ -467,7 +491,7 @@ public final class StationRuntime implements Station {
         }
         session.onOpen(transport);
         linkBroken = false;
-        LOG.info("[{}] connected to {}", id, settings.csmsUrl());
+        LOG.info("[{}] connected to {}", id, connectionUrl);
         if (bootAcceptedThisRun) {
             registration = RegistrationStatus.ACCEPTED;
             backlog = txQueue.size() > 0 || !pendingStatus.isEmpty() || !pendingOther.isEmpty();
@@ -1056,6 +1080,14 @@ public final class StationRuntime implements Station {
                     return;
                 }
             }
+            // a card held on the reader or tapped twice: the read after the one that stopped does not restart (F2)
+            for (int i = 1; i < connectors.length; i++) {
+                if ((connectorHint == 0 || connectorHint == i) && connectors[i].inRestartHoldOff(idTag)) {
+                    LOG.info("[{}] idTag {} read again on connector {} within {} s of the stop it caused: ignored "
+                            + "(restartHoldOffSeconds)", id, idTag, i, settings.restartHoldOff().toSeconds());
+                    return;
+                }
+            }
         }
         authorizer.authorize(idTag).whenComplete((info, err) -> {
             synchronized (this) {
@@ -1098,11 +1130,11 @@ public final class StationRuntime implements Station {
         for (int i = 1; i < connectors.length; i++) {
             Connector c = connectors[i];
             if (!c.canStart(idTag, parent)) {
-                continue;
+                continue; // also another user's Finishing connector (canStart: F2 only for the stopped session's user)
             }
             if (c.finishing) {
-                // F2 restart (EV still plugged in): the idTag of the stopped session first; any other idTag only
-                // when no other connector can take it, so it does not start on another user's EV by chance
+                // F2 restart (EV still plugged in): the idTag of the stopped session first; one of its group only
+                // when no other connector can take it
                 if (idTag.equalsIgnoreCase(c.finishedIdTag)) {
                     return c;
                 }

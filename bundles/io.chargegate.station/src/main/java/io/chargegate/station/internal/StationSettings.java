@@ -20,7 +20,8 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
                               Duration bootRetry, Duration systemDriverWait, String vendor, String model,
                               Duration driverGrace, double nominalVoltage, double defaultLimitAmperes,
                               Duration smartChargingHold, double smartChargingFallbackLimitAmperes,
-                              int authorizationCacheSize, Duration resetRetryDelay, Duration evResponse) {
+                              int authorizationCacheSize, Duration resetRetryDelay, Duration evResponse,
+                              Duration restartHoldOff) {
 
     /** Largest accepted {@code authorizationCacheSize} (the cache's index is kept in memory). */
     static final int MAX_AUTHORIZATION_CACHE_SIZE = 100_000;
@@ -93,6 +94,10 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
         if ((profile == 1 || profile == 2) && key == null) {
             throw new InvalidConfigException("authorizationKey", null, "is required for securityProfile " + profile);
         }
+        if ((profile == 1 || profile == 2) && id.indexOf(':') >= 0) {
+            throw new InvalidConfigException("chargePointId", id, "must not contain ':' for securityProfile " + profile
+                    + " (it is the HTTP Basic auth user name)");
+        }
         if (profile >= 2 && !secure) {
             throw new InvalidConfigException("csmsUrl", url, "must start with wss:// for securityProfile " + profile);
         }
@@ -150,9 +155,11 @@ public record StationSettings(String chargePointId, URI csmsUrl, String authoriz
         int cacheSize = integer(p, "authorizationCacheSize", 1000, 0, MAX_AUTHORIZATION_CACHE_SIZE);
         Duration resetRetryDelay = seconds(p, "resetRetryDelaySeconds", 5, 0, 3600);
         Duration evResponse = seconds(p, "evResponseSeconds", 3, 0, 60);
+        Duration restartHoldOff = seconds(p, "restartHoldOffSeconds", 5, 0, 60);
         return new StationSettings(id, uri, key, profile, trust, trustPw, client, clientPw, verify, data, connectors,
                 callTimeout, handlerTimeout, minBackoff, maxBackoff, connectTimeout, hb, bootRetry, sysWait, vendor, model,
-                grace, voltage, defaultLimit, scHold, scFallback, cacheSize, resetRetryDelay, evResponse);
+                grace, voltage, defaultLimit, scHold, scFallback, cacheSize, resetRetryDelay, evResponse,
+                restartHoldOff);
     }
 
     /** Prints everything but the secrets. */

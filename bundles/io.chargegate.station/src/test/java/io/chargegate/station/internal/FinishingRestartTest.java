@@ -7,6 +7,8 @@ import io.chargegate.ocpp.model.messages.StatusNotificationRequest;
 import io.chargegate.ocpp.model.messages.StopTransactionRequest;
 import io.chargegate.ocpp.model.types.AvailabilityStatus;
 import io.chargegate.ocpp.model.types.AvailabilityType;
+import io.chargegate.ocpp.model.types.AuthorizationStatus;
+import io.chargegate.ocpp.model.types.IdTagInfo;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.Reason;
 import io.chargegate.ocpp.model.types.RemoteStartStopStatus;
@@ -23,15 +25,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * OCPP 1.6 section 4.9, transition F2 (Finishing to Preparing): "User restart charging session (e.g. presents idTag
- * again), thereby creating a new Transaction". While Finishing with the EV still plugged in, an authorized idTag or a
- * RemoteStartTransaction starts a new transaction; once the EV has left, while Inoperative or on backup power it
- * does not.
+ * again), thereby creating a new Transaction". While Finishing with the EV still plugged in, the stopped session's
+ * idTag (or one of its parentIdTag group), presented or in a RemoteStartTransaction, starts a new transaction; another
+ * user's idTag does not (the EV must be unplugged first); once the EV has left, while Inoperative or on backup power
+ * nothing does. A read of the idTag that stopped the session within {@code restartHoldOffSeconds} is ignored.
  */
 class FinishingRestartTest extends RuntimeTestBase {
 
+    /** Boots with {@code restartHoldOffSeconds=0}: the tests restart at once after a stop by the same card. */
+    private StationRuntime bootWithoutHoldOff(int connectors) {
+        h = new Harness(dir, connectors);
+        h.config.put("restartHoldOffSeconds", 0);
+        return bootPrepared(connectors);
+    }
+
     @Test
     void f2_theSameIdTagAgainStartsANewTransactionAfterPreparingAndLocksTheCableAgain() {
-        StationRuntime st = boot(1);
+        StationRuntime st = bootWithoutHoldOff(1);
         startCharging("TAG1");
         Harness.await("first transaction id", () -> Integer.valueOf(100).equals(st.connector(1).transactionId()));
         h.reader.present("TAG1", 0);
@@ -56,7 +66,7 @@ class FinishingRestartTest extends RuntimeTestBase {
     }
 
     @Test
-    void f2_anotherIdTagAtTheConnectorAndARemoteStartAlsoRestart() {
+    void f2_anotherUsersIdTagDoesNotChargeTheEvOfTheStoppedSession() {
         StationRuntime st = boot(1);
         startCharging("TAG1");
         h.evse[1].stopButton();
@@ -64,17 +74,84 @@ class FinishingRestartTest extends RuntimeTestBase {
         h.csms.nextStatus(1, ChargePointStatus.FINISHING);
 
         h.reader.present("TAG2", 1);
-        assertEquals(List.of("Authorize", "Preparing", "StartTransaction", "Charging"),
-                callsUntil(r -> r instanceof StatusNotificationRequest sn && sn.status() == ChargePointStatus.CHARGING));
-        assertEquals("TAG2", st.connector(1).idTag());
+        h.csms.next(AuthorizeRequest.class, a -> a.idTag().equals("TAG2"));
+        h.reader.present("TAG2", 0);
+        h.csms.next(AuthorizeRequest.class, a -> a.idTag().equals("TAG2"));
+        assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("TAG2", 1, null));
+        assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("TAG2", null, null));
+        h.csms.assertNothing(r -> r instanceof StartTransactionRequest, 300);
+        assertFalse(st.connector(1).hasTransaction());
+        assertEquals(ChargePointStatus.FINISHING, st.connector(1).status());
+
+        // the user of the stopped session restarts (stopped by the button: no hold-off)
+        h.reader.present("TAG1", 1);
+        assertEquals("TAG1", h.csms.next(StartTransactionRequest.class).idTag());
+        h.csms.nextStatus(1, ChargePointStatus.CHARGING);
         h.evse[1].stopButton();
         h.csms.next(StopTransactionRequest.class);
         h.csms.nextStatus(1, ChargePointStatus.FINISHING);
 
-        assertEquals(RemoteStartStopStatus.ACCEPTED, st.remoteStart("TAG3", 1, null));
+        // once the EV has been unplugged, another user may start
+        h.evse[1].unplug();
+        h.csms.nextStatus(1, ChargePointStatus.AVAILABLE);
+        assertEquals("TAG2", startCharging("TAG2").idTag());
+    }
+
+    @Test
+    void f2_theStoppedSessionsUserRestartsByRemoteStartAndAnIdTagOfItsGroupAtTheReader() {
+        h = new Harness(dir, 1);
+        h.csms.authorize = idTag -> new IdTagInfo(null, idTag.startsWith("FLEET") ? "FLEET" : null, AuthorizationStatus.ACCEPTED);
+        StationRuntime st = bootPrepared(1);
+        startCharging("FLEET-1");
+        h.evse[1].stopButton();
+        h.csms.next(StopTransactionRequest.class);
+        h.csms.nextStatus(1, ChargePointStatus.FINISHING);
+
+        h.reader.present("FLEET-2", 1);
         assertEquals(List.of("Authorize", "Preparing", "StartTransaction", "Charging"),
                 callsUntil(r -> r instanceof StatusNotificationRequest sn && sn.status() == ChargePointStatus.CHARGING));
-        assertEquals("TAG3", st.connector(1).idTag());
+        assertEquals("FLEET-2", st.connector(1).idTag());
+        h.evse[1].stopButton();
+        h.csms.next(StopTransactionRequest.class);
+        h.csms.nextStatus(1, ChargePointStatus.FINISHING);
+
+        assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("OTHER", 1, null));
+        assertEquals(RemoteStartStopStatus.ACCEPTED, st.remoteStart("FLEET-2", 1, null));
+        assertEquals(List.of("Authorize", "Preparing", "StartTransaction", "Charging"),
+                callsUntil(r -> r instanceof StatusNotificationRequest sn && sn.status() == ChargePointStatus.CHARGING));
+        assertEquals("FLEET-2", st.connector(1).idTag());
+    }
+
+    @Test
+    void aSecondReadOfTheCardThatStoppedIsIgnoredWithinTheHoldOff() {
+        StationRuntime st = boot(1); // restartHoldOffSeconds: default 5
+        startCharging("TAG1");
+        h.reader.present("TAG1", 1);
+        h.csms.next(StopTransactionRequest.class);
+        h.csms.nextStatus(1, ChargePointStatus.FINISHING);
+        h.reader.present("TAG1", 1); // held on the reader / tapped twice
+        h.reader.present("TAG1", 0);
+        h.csms.assertNothing(r -> r instanceof AuthorizeRequest || r instanceof StartTransactionRequest, 300);
+        assertFalse(st.connector(1).hasTransaction());
+        assertEquals(ChargePointStatus.FINISHING, st.connector(1).status());
+    }
+
+    @Test
+    void afterTheHoldOffTheCardThatStoppedRestarts() {
+        h = new Harness(dir, 1);
+        h.config.put("restartHoldOffSeconds", 1);
+        StationRuntime st = bootPrepared(1);
+        startCharging("TAG1");
+        java.time.Instant holdOffOver = java.time.Instant.now().plusMillis(1100);
+        h.reader.present("TAG1", 1);
+        h.csms.next(StopTransactionRequest.class);
+        h.csms.nextStatus(1, ChargePointStatus.FINISHING);
+        h.reader.present("TAG1", 1);
+        h.csms.assertNothing(r -> r instanceof StartTransactionRequest, 300);
+        Harness.await("the hold-off to end", () -> java.time.Instant.now().isAfter(holdOffOver));
+        h.reader.present("TAG1", 1);
+        assertEquals(List.of("Authorize", "Preparing", "StartTransaction", "Charging"),
+                callsUntil(r -> r instanceof StatusNotificationRequest sn && sn.status() == ChargePointStatus.CHARGING));
     }
 
     @Test
@@ -85,7 +162,8 @@ class FinishingRestartTest extends RuntimeTestBase {
         h.evse[1].stopButton();
         h.csms.next(StopTransactionRequest.class);
         h.csms.nextStatus(1, ChargePointStatus.FINISHING);
-        assertEquals(RemoteStartStopStatus.ACCEPTED, st.remoteStart("TAG2", null, null));
+        assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("TAG2", null, null));
+        assertEquals(RemoteStartStopStatus.ACCEPTED, st.remoteStart("TAG1", null, null));
         assertEquals(List.of("Preparing", "StartTransaction", "Charging"),
                 callsUntil(r -> r instanceof StatusNotificationRequest sn && sn.status() == ChargePointStatus.CHARGING));
     }
@@ -100,15 +178,15 @@ class FinishingRestartTest extends RuntimeTestBase {
         h.csms.nextStatus(1, ChargePointStatus.FINISHING);
         assertTrue(h.lock[1].locked);
 
-        assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("TAG2", 1, null));
-        h.reader.present("TAG2", 1);
-        h.csms.next(AuthorizeRequest.class, a -> a.idTag().equals("TAG2"));
+        assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("TAG1", 1, null));
+        h.reader.present("TAG1", 1);
+        h.csms.next(AuthorizeRequest.class, a -> a.idTag().equals("TAG1"));
         h.csms.assertNothing(r -> r instanceof StartTransactionRequest, 300);
         assertEquals(ChargePointStatus.FINISHING, st.connector(1).status());
 
         h.evse[1].plugIn(); // the EV is back, the cable still locked: still Finishing, and F2 applies again
-        h.reader.present("TAG2", 1);
-        assertEquals("TAG2", h.csms.next(StartTransactionRequest.class).idTag());
+        h.reader.present("TAG1", 1);
+        assertEquals("TAG1", h.csms.next(StartTransactionRequest.class).idTag());
         h.csms.nextStatus(1, ChargePointStatus.CHARGING);
     }
 
@@ -120,14 +198,14 @@ class FinishingRestartTest extends RuntimeTestBase {
         h.evse[1].stopButton();
         h.csms.next(StopTransactionRequest.class);
         h.csms.nextStatus(1, ChargePointStatus.UNAVAILABLE);
-        assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("TAG2", 1, null));
-        h.reader.present("TAG2", 1);
-        h.csms.next(AuthorizeRequest.class, a -> a.idTag().equals("TAG2"));
+        assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("TAG1", 1, null));
+        h.reader.present("TAG1", 1);
+        h.csms.next(AuthorizeRequest.class, a -> a.idTag().equals("TAG1"));
         h.csms.assertNothing(r -> r instanceof StartTransactionRequest, 300);
 
         assertEquals(AvailabilityStatus.ACCEPTED, st.changeAvailability(1, AvailabilityType.OPERATIVE));
         h.csms.nextStatus(1, ChargePointStatus.FINISHING); // the EV of the stopped session is still plugged in
-        assertEquals(RemoteStartStopStatus.ACCEPTED, st.remoteStart("TAG2", 1, null));
+        assertEquals(RemoteStartStopStatus.ACCEPTED, st.remoteStart("TAG1", 1, null));
         h.csms.next(StartTransactionRequest.class);
         h.csms.nextStatus(1, ChargePointStatus.CHARGING);
     }
@@ -159,7 +237,7 @@ class FinishingRestartTest extends RuntimeTestBase {
 
     @Test
     void aReaderWithoutConnectorHintPrefersTheStoppedSessionsIdTagThenAFreeConnector() {
-        StationRuntime st = boot(2);
+        StationRuntime st = bootWithoutHoldOff(2);
         startCharging("TAG1"); // on connector 1 (plugged in first)
         h.reader.present("TAG1", 0);
         h.csms.next(StopTransactionRequest.class);

@@ -92,6 +92,25 @@ class SecurityProfileTest extends RuntimeTestBase {
     }
 
     @Test
+    void aChargePointIdWithAColonCannotBeRaisedToABasicAuthProfile() {
+        h = new Harness(dir, 1);
+        h.config.put("chargePointId", "A:1");
+        h.config.put("authorizationKey", KEY);
+        h.config.put("systemDriverWaitSeconds", 0); // the fake drivers belong to Harness.ID: none is bound
+        StationRuntime st = h.start();
+        h.csms.next(BootNotificationRequest.class);
+        assertEquals(ConfigurationStatus.REJECTED, st.changeConfiguration("SecurityProfile", "1"));
+        assertEquals(ConfigurationStatus.REJECTED, st.changeConfiguration("SecurityProfile", "2"));
+        assertEquals("0", value(st, "SecurityProfile"));
+        st.stop();
+        int opened = h.csms.opened.size();
+        st = h.start();
+        h.csms.next(BootNotificationRequest.class);
+        assertEquals(opened + 1, h.csms.opened.size(), "connects again after the restart");
+        assertNull(lastOpened().authorizationKey());
+    }
+
+    @Test
     void tc083_upgrade0To1AppliesBasicAuthFromTheNextConnection() {
         StationRuntime st = bootWith();
         // the key set while on profile 0 does not reconnect (no Basic auth in profile 0)
@@ -127,6 +146,61 @@ class SecurityProfileTest extends RuntimeTestBase {
         assertNotNull(cs.tls());
         assertEquals(trust, cs.tls().trustStore());
         assertEquals(KEY, cs.authorizationKey());
+    }
+
+    @Test
+    void theLogNamesTheUrlReallyUsedAndNoReconnectWhenTheProfileRefusesToConnect() throws Exception {
+        Path trust = Files.writeString(dir.resolve("csms.pem"), "not parsed by the fake transport");
+        h = new Harness(dir, 1);
+        h.config.put("securityProfile", 1);
+        h.config.put("authorizationKey", KEY);
+        h.config.put("trustStore", trust.toString());
+        StationRuntime st = bootPrepared(1);
+        assertEquals(ConfigurationStatus.ACCEPTED, st.changeConfiguration("SecurityProfile", "2"));
+        try (ErrCapture log = new ErrCapture()) {
+            resetAndBoot(st);
+            Harness.await("the connection logged", () -> log.text().contains("] connected to "));
+            assertTrue(log.text().contains("[" + Harness.ID + "] connected to wss://csms.test/ocpp"), log.text());
+
+            Files.delete(trust);
+            int opened = h.csms.opened.size();
+            assertEquals(ConfigurationStatus.ACCEPTED, st.changeConfiguration("AuthorizationKey", "fedcba9876543210"));
+            Harness.await("the refusal logged", () -> log.text().contains("not connecting: security profile 2"));
+            assertTrue(st.isRunning()); // the reconnect has left the station's lock: its log lines are written
+            assertFalse(log.text().contains("reconnecting with the new AuthorizationKey"), log.text());
+            assertEquals(opened, h.csms.opened.size());
+        }
+    }
+
+    /** Tees what slf4j-simple (the test logger, printing to the current System.err) writes while it is open. */
+    private static final class ErrCapture implements AutoCloseable {
+        private final java.io.PrintStream original = System.err;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        ErrCapture() {
+            System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    bytes.write(b);
+                    original.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    bytes.write(b, off, len);
+                    original.write(b, off, len);
+                }
+            }, true));
+        }
+
+        String text() {
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
+            System.setErr(original);
+        }
     }
 
     @Test

@@ -573,6 +573,19 @@ class StationRuntimeTest {
     }
 
     @Test
+    void profileKeysSurviveASoftReset() {
+        StationRuntime st = boot(1);
+        h.profiles.add(RuntimeTestBase.localListProfile(), Map.of());
+        assertEquals(ConfigurationStatus.ACCEPTED, st.changeConfiguration("LocalAuthListEnabled", "false"));
+        assertEquals(ResetStatus.ACCEPTED, st.reset(ResetType.SOFT));
+        h.csms.next(BootNotificationRequest.class);
+        h.csms.nextStatus(0, ChargePointStatus.AVAILABLE);
+        assertEquals(List.of(), st.configuration(List.of("LocalAuthListEnabled", "LocalAuthListMaxLength")).unknown());
+        assertEquals("false", RuntimeTestBase.value(st, "LocalAuthListEnabled"));
+        assertEquals("100", RuntimeTestBase.value(st, "LocalAuthListMaxLength"));
+    }
+
+    @Test
     void tc013_hardResetCallsTheSystemDriverAndBootsAgain() {
         StationRuntime st = boot(1);
         assertEquals(ResetStatus.ACCEPTED, st.reset(ResetType.HARD));

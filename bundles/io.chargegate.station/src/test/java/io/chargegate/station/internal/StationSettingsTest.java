@@ -96,4 +96,25 @@ class StationSettingsTest {
         m.put("authorizationKey", "");
         assertEquals("station config refused: clientCertificate=(none) is required for securityProfile 3", refused(m));
     }
+
+    @Test
+    void aChargePointIdWithAColonIsRefusedForBasicAuthProfiles() throws Exception {
+        Map<String, Object> m = base();
+        m.put("chargePointId", "A:1");
+        m.put("authorizationKey", "0123456789abcdef");
+        assertEquals("A:1", StationSettings.from(m).chargePointId(), "profile 0 (no Basic auth) accepts it");
+        m.put("securityProfile", 1);
+        assertEquals("station config refused: chargePointId=\"A:1\" must not contain ':' for securityProfile 1 (it is the "
+                + "HTTP Basic auth user name)", refused(m));
+    }
+
+    @Test
+    void restartHoldOff() throws Exception {
+        assertEquals(5, StationSettings.from(base()).restartHoldOff().toSeconds());
+        Map<String, Object> m = base();
+        m.put("restartHoldOffSeconds", "0");
+        assertEquals(0, StationSettings.from(m).restartHoldOff().toSeconds());
+        m.put("restartHoldOffSeconds", 61);
+        assertEquals("station config refused: restartHoldOffSeconds=\"61\" must be between 0 and 60", refused(m));
+    }
 }
