@@ -288,14 +288,19 @@ public final class StationRuntime implements Station {
 
     /** Stops everything: timers, drivers, the connection (closed gracefully), the session and the store. Idempotent. */
     public void stop() {
+        stopGeneration();
+    }
+
+    /** {@link #stop()}, returning the generation it set (a later stop or start changes it). */
+    private long stopGeneration() {
         OcppConnection conn;
+        long stopped;
         synchronized (this) {
             if (!running) {
-                generation++; // ends a Hard reset waiting to retry (retryHardReset)
-                return;
+                return ++generation; // ends a Hard reset waiting to retry (retryHardReset)
             }
             running = false;
-            generation++;
+            stopped = ++generation;
             cancel(heartbeatTask);
             cancel(bootTask);
             meterSampler.cancelAligned();
@@ -336,6 +341,7 @@ public final class StationRuntime implements Station {
             }
             LOG.info("[{}] station stopped", id);
         }
+        return stopped;
     }
 
     /** Whether the runtime is started. */
@@ -980,16 +986,21 @@ public final class StationRuntime implements Station {
             return;
         }
         detachPowerSink();
-        if (onBackup) {
-            // nobody can tell us any more that mains is back: do not keep the connectors out of service for good
-            LOG.warn("[{}] power-fail signal gone with its SystemDriver while on backup power: leaving backup operation", id);
-            leaveBackup();
-        }
+        PowerSinkImpl s = null;
         if (wanted != null) {
-            PowerSinkImpl s = new PowerSinkImpl(generation);
+            // attached before backup operation is left: a replacement on backup reports mainsLost at attach (SPI), so
+            // the connectors do not flap Available and back
+            PowerSinkImpl sink = new PowerSinkImpl(generation);
+            s = sink;
             powerDriver = wanted;
-            powerSink = s;
-            safely("SystemDriver.attachPower", () -> wanted.attachPower(s));
+            powerSink = sink;
+            safely("SystemDriver.attachPower", () -> wanted.attachPower(sink));
+        }
+        if (onBackup && (s == null || !s.lostReported)) {
+            // nobody can tell us any more that mains is back: do not keep the connectors out of service for good
+            LOG.warn("[{}] power-fail signal gone with its SystemDriver while on backup power{}: leaving backup operation", id,
+                    s == null ? "" : " (its replacement reports no mains loss)");
+            leaveBackup();
         }
     }
 
@@ -1058,6 +1069,7 @@ public final class StationRuntime implements Station {
 
     /** A token was presented at a reader. */
     private void onToken(long gen, String idTag, int connectorHint) {
+        CompletionStage<IdTagInfo> authorization;
         synchronized (this) {
             if (gen != generation || !running || idTag == null || idTag.isEmpty()) {
                 return;
@@ -1088,8 +1100,10 @@ public final class StationRuntime implements Station {
                     return;
                 }
             }
+            // the local lookups under the lock, after the generation check: a Reset's stop() closes the store
+            authorization = authorizeSafely(idTag);
         }
-        authorizer.authorize(idTag).whenComplete((info, err) -> {
+        authorization.whenComplete((info, err) -> {
             synchronized (this) {
                 if (gen != generation || !running) {
                     return;
@@ -1117,6 +1131,19 @@ public final class StationRuntime implements Station {
                 target.begin(new Authorized(idTag, result, null, null));
             }
         });
+    }
+
+    /**
+     * {@link Authorizer#authorize}, called with the lock held while running; a failure of the local lookups (the store)
+     * is logged and the idTag is not authorized: no exception reaches the driver or handler thread.
+     */
+    private CompletionStage<IdTagInfo> authorizeSafely(String idTag) {
+        try {
+            return authorizer.authorize(idTag);
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] authorizing idTag {} failed, not authorized: {}", id, idTag, e.toString());
+            return CompletableFuture.completedFuture(new IdTagInfo(AuthorizationStatus.INVALID));
+        }
     }
 
     private Connector pickConnector(int hint, String idTag, String parent) {
@@ -1260,6 +1287,7 @@ public final class StationRuntime implements Station {
         long gen;
         Connector target;
         boolean authorizeFirst;
+        CompletionStage<IdTagInfo> authorization;
         synchronized (this) {
             if (!running || idTag == null || idTag.isEmpty()) {
                 return RemoteStartStopStatus.REJECTED;
@@ -1295,9 +1323,10 @@ public final class StationRuntime implements Station {
             }
             target.authorizing = true;
             target.evaluate();
+            authorization = authorizeSafely(idTag);
         }
         Connector c = target;
-        authorizer.authorize(idTag).whenComplete((info, err) -> {
+        authorization.whenComplete((info, err) -> {
             synchronized (this) {
                 if (gen != generation || !running) {
                     return;
@@ -1380,11 +1409,7 @@ public final class StationRuntime implements Station {
             sys = e == null ? null : e.service();
             retries = Math.min(MAX_RESET_RETRIES, Math.max(0, config.intValue(ConfigurationRegistry.RESET_RETRIES, 1)));
         }
-        stop();
-        long stopped;
-        synchronized (this) {
-            stopped = generation;
-        }
+        long stopped = stopGeneration();
         if (type == ResetType.HARD && sys != null) {
             hardReset(stopped, sys, 1, retries);
         } else {
@@ -1445,11 +1470,11 @@ public final class StationRuntime implements Station {
                 LOG.info("[{}] no restart after the reset: the station was started or stopped meanwhile", id);
                 return;
             }
-        }
-        try {
-            start();
-        } catch (RuntimeException e) {
-            LOG.error("[{}] restart after reset failed", id, e);
+            try {
+                start(); // under the same lock as the check: a deactivate (stop) cannot land in between
+            } catch (RuntimeException e) {
+                LOG.error("[{}] restart after reset failed", id, e);
+            }
         }
     }
 
@@ -1967,6 +1992,8 @@ public final class StationRuntime implements Station {
     /** The power sink of one SystemDriver attachment; ignored once replaced or after a restart. */
     private final class PowerSinkImpl implements PowerSink {
         private final long gen;
+        /** Whether this sink was told mainsLost (guarded by the runtime's monitor). */
+        private boolean lostReported;
 
         PowerSinkImpl(long gen) {
             this.gen = gen;
@@ -1980,6 +2007,7 @@ public final class StationRuntime implements Station {
         public void mainsLost(Duration backupTime) {
             synchronized (StationRuntime.this) {
                 if (current()) {
+                    lostReported = true;
                     onMainsLost(backupTime);
                 }
             }

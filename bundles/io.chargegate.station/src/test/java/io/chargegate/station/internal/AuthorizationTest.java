@@ -13,10 +13,15 @@ import io.chargegate.ocpp.model.types.UpdateStatus;
 import io.chargegate.ocpp.model.types.UpdateType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -233,5 +238,51 @@ class AuthorizationTest extends RuntimeTestBase {
         h.csms.next(StopTransactionRequest.class);
         assertEquals("STRANGER", h.csms.next(StartTransactionRequest.class).idTag());
         assertEquals(0, authorizes(), "nothing authorized online meanwhile");
+    }
+
+    @Test
+    void aTokenTapRacingAResetReadsTheStoreUnderTheLockAndThrowsNothingIntoTheReader() {
+        Thread tapper = Thread.currentThread();
+        AtomicReference<Runnable> onUnlockedRead = new AtomicReference<>();
+        h = new Harness(dir, 1);
+        // a Reset's stop() lands when the tapping thread reads the clock without the runtime's lock (Authorizer.authorize)
+        h.clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return Clock.system(zone);
+            }
+
+            @Override
+            public Instant instant() {
+                StationRuntime s = h.station;
+                if (Thread.currentThread() == tapper && s != null && !Thread.holdsLock(s)) {
+                    Runnable r = onUnlockedRead.getAndSet(null);
+                    if (r != null) {
+                        r.run();
+                    }
+                }
+                return Instant.now();
+            }
+        };
+        StationRuntime st = bootPrepared(1);
+        chargeOnceAndLeave("TAG1"); // TAG1 in the cache: its lookup writes to the store
+        onUnlockedRead.set(() -> {
+            Thread stopper = new Thread(st::stop, "reset-stop");
+            stopper.start();
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertDoesNotThrow(() -> h.reader.present("TAG1", 1));
+        assertNotNull(onUnlockedRead.get(), "the local lookups ran without the runtime's lock");
+        h.csms.next(AuthorizeRequest.class);
+        h.csms.nextStatus(1, ChargePointStatus.PREPARING);
     }
 }

@@ -36,6 +36,8 @@ final class Fakes {
         volatile boolean autoCharge = true;
         final boolean fixedCable;
         final AtomicInteger attachCount = new AtomicInteger();
+        /** How often the EVSE was enabled (setEnabled(true)). */
+        final AtomicInteger enables = new AtomicInteger();
 
         FakeEvse(boolean fixedCable) {
             this.fixedCable = fixedCable;
@@ -62,6 +64,9 @@ final class Fakes {
         @Override
         public void setEnabled(boolean e) {
             enabled = e;
+            if (e) {
+                enables.incrementAndGet();
+            }
         }
 
         @Override

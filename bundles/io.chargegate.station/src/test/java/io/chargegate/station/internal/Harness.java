@@ -44,6 +44,8 @@ final class Harness implements AutoCloseable {
     final Fakes.FakeReader reader = new Fakes.FakeReader();
     final Fakes.FakeSystem system = new Fakes.FakeSystem();
     final Map<String, Object> config = new HashMap<>();
+    /** The clock of the runtimes started from now on. */
+    Clock clock = Clock.systemUTC();
     StationRuntime station;
 
     Harness(Path dir, int connectors) {
@@ -87,7 +89,7 @@ final class Harness implements AutoCloseable {
             throw new AssertionError(e.getMessage(), e);
         }
         station = new StationRuntime(settings, new StationRuntime.Services(csms, StateStore::open, executor.scheduler(),
-                Clock.systemUTC(), handlers, profiles, evses, meters, locks, readers, systems, listeners));
+                clock, handlers, profiles, evses, meters, locks, readers, systems, listeners));
         station.start();
         return station;
     }

@@ -306,4 +306,54 @@ class PowerFailureTest extends RuntimeTestBase {
         replacement.restore();
         h.csms.nextStatus(1, ChargePointStatus.AVAILABLE);
     }
+
+    /** A SystemDriver replaced (a better-ranked one) in one step: the power-fail signals of both in their order. */
+    private PowerSystem replaceOnBackup(boolean replacementLost) {
+        PowerSystem replacement = new PowerSystem();
+        replacement.lost = replacementLost;
+        Map<String, Object> props = Harness.driverProps(null);
+        props.put("service.ranking", 10);
+        h.systems.add(replacement, props);
+        assertNotNull(replacement.sink);
+        assertNull(power.sink, "the old driver's sink was detached");
+        assertEquals(1, power.detaches);
+        return replacement;
+    }
+
+    @Test
+    void aReplacementSystemDriverStillOnBackupKeepsTheConnectorsUnavailableWithoutAFlap() {
+        prepare(1);
+        StationRuntime st = bootPrepared(1);
+        power.fail(null);
+        h.csms.nextStatus(0, ChargePointStatus.UNAVAILABLE);
+        h.csms.nextStatus(1, ChargePointStatus.UNAVAILABLE);
+        int enables = h.evse[1].enables.get();
+
+        PowerSystem replacement = replaceOnBackup(true);
+        h.csms.assertNothing(r -> r instanceof StatusNotificationRequest, 300);
+        assertEquals(enables, h.evse[1].enables.get(), "the EVSE was not enabled in between");
+        assertFalse(h.evse[1].enabled);
+        assertEquals(ChargePointStatus.UNAVAILABLE, st.connector(1).status());
+        assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("TAG1", 1, null), "still on backup power");
+
+        replacement.restore();
+        h.csms.nextStatus(0, ChargePointStatus.AVAILABLE);
+        h.csms.nextStatus(1, ChargePointStatus.AVAILABLE);
+        assertTrue(h.evse[1].enabled);
+    }
+
+    @Test
+    void aReplacementSystemDriverReportingNoMainsLossEndsBackupOperation() {
+        prepare(1);
+        StationRuntime st = bootPrepared(1);
+        power.fail(null);
+        h.csms.nextStatus(0, ChargePointStatus.UNAVAILABLE);
+        h.csms.nextStatus(1, ChargePointStatus.UNAVAILABLE);
+
+        replaceOnBackup(false); // on mains, or without a power-fail signal: it says nothing at attach
+        h.csms.nextStatus(0, ChargePointStatus.AVAILABLE);
+        h.csms.nextStatus(1, ChargePointStatus.AVAILABLE);
+        assertTrue(h.evse[1].enabled);
+        assertEquals(ChargePointStatus.AVAILABLE, st.connector(1).status());
+    }
 }

@@ -26,6 +26,7 @@ class ResetRetriesTest extends RuntimeTestBase {
         final AtomicInteger attempts = new AtomicInteger();
         private final int failures;
         volatile Runnable onFailure = () -> { };
+        volatile Runnable onDetachPower = () -> { };
 
         FailingSystem(int failures) {
             this.failures = failures;
@@ -43,6 +44,11 @@ class ResetRetriesTest extends RuntimeTestBase {
         @Override
         public Path collectDiagnostics(Instant from, Instant to, Path directory) {
             return directory;
+        }
+
+        @Override
+        public void detachPower() {
+            onDetachPower.run();
         }
 
         @Override
@@ -131,5 +137,22 @@ class ResetRetriesTest extends RuntimeTestBase {
         h.csms.assertNothing(r -> r instanceof BootNotificationRequest, 1000);
         assertEquals(1, sys.attempts.get(), "the retries were abandoned");
         assertFalse(st.isRunning());
+    }
+
+    @Test
+    void aStationStoppedWhileTheResetStopsItIsNotStartedAgain() {
+        FailingSystem sys = new FailingSystem(0);
+        StationRuntime st = bootWith(sys, 0);
+        // the component is deactivated while the reset's stop() runs (after it ended the generation)
+        AtomicInteger deactivations = new AtomicInteger();
+        sys.onDetachPower = () -> {
+            sys.onDetachPower = () -> { };
+            st.stop();
+            deactivations.incrementAndGet();
+        };
+        assertEquals(ResetStatus.ACCEPTED, st.reset(ResetType.SOFT));
+        Harness.await("the reset's stop", () -> deactivations.get() == 1);
+        h.csms.assertNothing(r -> r instanceof BootNotificationRequest, 1000);
+        assertFalse(st.isRunning(), "not restarted after the deactivation");
     }
 }
