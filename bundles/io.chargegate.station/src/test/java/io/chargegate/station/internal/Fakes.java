@@ -187,7 +187,7 @@ final class Fakes {
     }
 
     /** The system: identity and recorded resets; {@code identityFails} makes identity() throw. */
-    static final class FakeSystem implements SystemDriver {
+    static class FakeSystem implements SystemDriver {
         final List<ResetKind> resets = new CopyOnWriteArrayList<>();
         volatile boolean identityFails;
 

@@ -1,9 +1,7 @@
 package io.chargegate.station.internal;
 
 import io.chargegate.hardware.api.PowerSink;
-import io.chargegate.hardware.api.ResetKind;
 import io.chargegate.hardware.api.SystemDriver;
-import io.chargegate.hardware.api.SystemIdentity;
 import io.chargegate.ocpp.model.messages.AuthorizeRequest;
 import io.chargegate.ocpp.model.messages.BootNotificationRequest;
 import io.chargegate.ocpp.model.messages.StartTransactionRequest;
@@ -16,9 +14,7 @@ import io.chargegate.ocpp.model.types.ReservationStatus;
 import io.chargegate.station.api.Reservation;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,30 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PowerFailureTest extends RuntimeTestBase {
 
     /** A SystemDriver with a power-fail signal; {@code lost} is reported at attach, as the SPI asks. */
-    static final class PowerSystem implements SystemDriver {
+    static final class PowerSystem extends Fakes.FakeSystem {
         volatile PowerSink sink;
         volatile boolean lost;
         volatile Duration backup;
         int attaches;
         int detaches;
-
-        @Override
-        public SystemIdentity identity() {
-            return SystemIdentity.of("FakeVendor", "UpsModel");
-        }
-
-        @Override
-        public void installFirmware(Path file) {
-        }
-
-        @Override
-        public Path collectDiagnostics(Instant from, Instant to, Path directory) {
-            return directory;
-        }
-
-        @Override
-        public void reset(ResetKind kind) {
-        }
 
         @Override
         public synchronized void attachPower(PowerSink s) {

@@ -2,7 +2,6 @@ package io.chargegate.station.internal;
 
 import io.chargegate.hardware.api.ResetKind;
 import io.chargegate.hardware.api.SystemDriver;
-import io.chargegate.hardware.api.SystemIdentity;
 import io.chargegate.ocpp.model.messages.BootNotificationRequest;
 import io.chargegate.ocpp.model.types.ChargePointStatus;
 import io.chargegate.ocpp.model.types.ConfigurationStatus;
@@ -10,8 +9,6 @@ import io.chargegate.ocpp.model.types.ResetStatus;
 import io.chargegate.ocpp.model.types.ResetType;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResetRetriesTest extends RuntimeTestBase {
 
     /** A SystemDriver whose reset throws the first {@code failures} times. */
-    static final class FailingSystem implements SystemDriver {
+    static final class FailingSystem extends Fakes.FakeSystem {
         final AtomicInteger attempts = new AtomicInteger();
         private final int failures;
         volatile Runnable onFailure = () -> { };
@@ -30,20 +27,6 @@ class ResetRetriesTest extends RuntimeTestBase {
 
         FailingSystem(int failures) {
             this.failures = failures;
-        }
-
-        @Override
-        public SystemIdentity identity() {
-            return new SystemIdentity("FakeVendor", "FakeModel", "SN-1", null, "1.2.3", null, null, null, null);
-        }
-
-        @Override
-        public void installFirmware(Path file) {
-        }
-
-        @Override
-        public Path collectDiagnostics(Instant from, Instant to, Path directory) {
-            return directory;
         }
 
         @Override
