@@ -1092,6 +1092,11 @@ public final class StationRuntime implements Station {
                     return;
                 }
             }
+            if (onBackup) {
+                // no transaction can start on backup power: do not ask the CSMS to authorize one
+                LOG.info("[{}] idTag {} ignored: on backup power, no new transaction until mains is back", id, idTag);
+                return;
+            }
             // a card held on the reader or tapped twice: the read after the one that stopped does not restart (F2)
             for (int i = 1; i < connectors.length; i++) {
                 if ((connectorHint == 0 || connectorHint == i) && connectors[i].inRestartHoldOff(idTag)) {

@@ -202,7 +202,8 @@ class PowerFailureTest extends RuntimeTestBase {
         assertEquals(RemoteStartStopStatus.REJECTED, st.remoteStart("TAG1", null, null));
         assertEquals(ReservationStatus.UNAVAILABLE, st.reserve(new Reservation(7, 1, "TAG1", null, st.now().plusSeconds(60))));
         h.reader.present("TAG1", 1);
-        h.csms.assertNothing(r -> r instanceof StartTransactionRequest, 300);
+        // nothing can start: the CSMS is not even asked to authorize
+        h.csms.assertNothing(r -> r instanceof StartTransactionRequest || r instanceof AuthorizeRequest, 300);
         assertFalse(st.connector(1).hasTransaction());
 
         power.restore();
