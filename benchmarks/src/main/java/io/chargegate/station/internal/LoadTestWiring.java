@@ -14,6 +14,7 @@ import io.chargegate.store.StateStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 
 /**
  * Benchmark-only bridge into the station runtime's internal package (this class lives in the benchmarks module, on
@@ -42,11 +43,12 @@ public final class LoadTestWiring {
 
         /** The sets of station {@code stationId}, admitting only its drivers, as {@code StationComponent}'s do. */
         public Bindings(String stationId) {
-            evses = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
-            meters = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
-            locks = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
-            readers = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
-            systems = new ServiceSet<>(p -> DriverFilter.forStation(stationId, p));
+            Predicate<Map<String, ?>> ownDrivers = p -> DriverFilter.forStation(stationId, p);
+            evses = new ServiceSet<>(ownDrivers);
+            meters = new ServiceSet<>(ownDrivers);
+            locks = new ServiceSet<>(ownDrivers);
+            readers = new ServiceSet<>(ownDrivers);
+            systems = new ServiceSet<>(ownDrivers);
         }
 
         /** Binds an EVSE driver with these service properties (as {@code StationComponent.addEvseDriver}). */

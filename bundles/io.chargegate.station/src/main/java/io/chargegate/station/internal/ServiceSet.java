@@ -74,11 +74,11 @@ final class ServiceSet<T> {
     }
 
     void add(T service, Map<String, ?> properties) {
-        Map<String, ?> props = properties == null ? Map.of() : Map.copyOf(properties);
+        Map<String, ?> props = properties == null ? Map.of() : properties;
         if (!admits.test(props)) {
-            return;
+            return; // tested before copying: most services a station is offered are another station's
         }
-        entries.add(new Entry<>(Objects.requireNonNull(service), props));
+        entries.add(new Entry<>(Objects.requireNonNull(service), Map.copyOf(props)));
         fire();
     }
 
